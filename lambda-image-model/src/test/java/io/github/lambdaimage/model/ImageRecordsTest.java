@@ -1,0 +1,97 @@
+package io.github.lambdaimage.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageRecordsTest {
+
+  @TempDir Path buildDirectory;
+
+  private static ImageRecord arm64Record() {
+    return ImageRecord.built(
+        Architecture.ARM64,
+        "127.0.0.1:5000/hello",
+        "1.0.0-arm64",
+        "sha256:aaa",
+        "127.0.0.1:5000/base@sha256:bbb",
+        "example.Handler::handleRequest",
+        "sha256:ccc",
+        "arm64");
+  }
+
+  @Test
+  void writesTheContractShapeWithoutDigestBeforeAPush() throws Exception {
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
+    records.write(arm64Record());
+
+    String json =
+        Files.readString(
+            buildDirectory.resolve("lambda-image/arm64/image.json"), StandardCharsets.UTF_8);
+    assertThat(json)
+        .isEqualTo(
+            "{\n"
+                + "  \"architecture\" : \"arm64\",\n"
+                + "  \"lambdaArchitecture\" : \"arm64\",\n"
+                + "  \"platform\" : \"linux/arm64\",\n"
+                + "  \"repository\" : \"127.0.0.1:5000/hello\",\n"
+                + "  \"tag\" : \"1.0.0-arm64\",\n"
+                + "  \"imageId\" : \"sha256:aaa\",\n"
+                + "  \"baseImage\" : \"127.0.0.1:5000/base@sha256:bbb\",\n"
+                + "  \"handler\" : \"example.Handler::handleRequest\",\n"
+                + "  \"contextDigest\" : \"sha256:ccc\",\n"
+                + "  \"verifiedArchitecture\" : \"arm64\"\n"
+                + "}\n");
+  }
+
+  @Test
+  void indexListsEveryArchitectureAndFollowsDigestUpdates() {
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
+    records.write(arm64Record());
+    ImageRecord amd64 =
+        ImageRecord.built(
+            Architecture.AMD64, "hello", "1-amd64", "sha256:1", "base", "h", "sha256:2", "amd64");
+    records.write(amd64);
+    records.write(records.read(Architecture.ARM64).withDigest("sha256:ddd"));
+
+    List<ImageRecord> index = ImageRecords.readIndexFile(records.indexFile());
+    assertThat(index).extracting(ImageRecord::architecture).containsExactly("amd64", "arm64");
+    assertThat(index.get(1).digest()).isEqualTo("sha256:ddd");
+    assertThat(index.get(1).digestReference()).isEqualTo("127.0.0.1:5000/hello@sha256:ddd");
+    assertThat(index.get(0).digestReference()).isNull();
+  }
+
+  @Test
+  void leavesNoTemporaryFilesBehind() throws Exception {
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
+    records.write(arm64Record());
+    try (var files = Files.list(records.architectureDirectory(Architecture.ARM64))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("image.json");
+    }
+  }
+
+  @Test
+  void missingRecordSaysHowToBuildIt() {
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
+    assertThatThrownBy(() -> records.read(Architecture.AMD64))
+        .isInstanceOf(MissingImageRecordException.class)
+        .hasMessageContaining("lambda-image/amd64/image.json")
+        .hasMessageContaining("./mvnw package -Dlambda.arch=<arch>");
+  }
+
+  @Test
+  void verifiedOnlyWhenTheInspectedArchitectureMatches() {
+    assertThat(arm64Record().isArchitectureVerified()).isTrue();
+    ImageRecord wrong =
+        ImageRecord.built(Architecture.ARM64, "r", "t", "i", "b", "h", "c", "amd64");
+    assertThat(wrong.isArchitectureVerified()).isFalse();
+    ImageRecord missing = ImageRecord.built(Architecture.ARM64, "r", "t", "i", "b", "h", "c", null);
+    assertThat(missing.isArchitectureVerified()).isFalse();
+  }
+}

@@ -1,0 +1,526 @@
+#!/usr/bin/env bash
+# Bring up the lambda-image test environment on this machine, idempotently:
+#   1. a Docker Engine (reuse DOCKER_HOST/context if it answers, else start Debian's dockerd as root)
+#   2. arm64 emulation (qemu-user-static registered in binfmt_misc with the fix-binary F flag)
+#   3. a local registry on 127.0.0.1:5000 (Debian's docker-registry, no auth, deletes enabled)
+#   4. an offline Debian 12 + OpenJDK 17 JRE base image per architecture, built with debootstrap,
+#      pushed as 127.0.0.1:5000/lambda-image-test/java-base:17-{amd64,arm64} and a multi-arch
+#      index 127.0.0.1:5000/lambda-image-test/java-base:17
+# Every step is skipped when its result already exists. State lives in $LAMBDA_IMAGE_ENV_DIR
+# (default /var/lib/lambda-image-env), never in the repository.
+#
+# Options:  --no-base-image   stop after steps 1-3
+#           --rebuild-base    ignore cached rootfs tarballs/images and rebuild the base image
+# Env:      LAMBDA_IMAGE_ENV_DIR, LAMBDA_IMAGE_ENV_MIRROR (Debian mirror URI; default: from apt config)
+set -euo pipefail
+
+LOG_PREFIX=env-up
+# shellcheck source=scripts/lib-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib-env.sh"
+
+WANT_BASE=1
+REBUILD_BASE=0
+for arg in "$@"; do
+  case $arg in
+    --no-base-image) WANT_BASE=0 ;;
+    --rebuild-base) REBUILD_BASE=1 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) die "unknown option: $arg" ;;
+  esac
+done
+
+IS_ROOT=0; [[ $(id -u) -eq 0 ]] && IS_ROOT=1
+export DEBIAN_FRONTEND=noninteractive
+
+# ---------------------------------------------------------------- timing / summary
+STEP_NAMES=()
+STEP_SECS=()
+T_START=$(date +%s.%N)
+declare -A SUMMARY=()
+SUMMARY_KEYS=()
+note() { # note KEY VALUE: remembered for the final summary
+  [[ -n ${SUMMARY[$1]+x} ]] || SUMMARY_KEYS+=("$1")
+  SUMMARY[$1]=$2
+}
+elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+step() { # step NAME FUNCTION: run and time one step
+  local name=$1 fn=$2 t0
+  t0=$(date +%s.%N)
+  log "== step $name"
+  "$fn"
+  STEP_NAMES+=("$name")
+  STEP_SECS+=("$(elapsed "$t0")")
+  log "== step $name done in ${STEP_SECS[-1]}s"
+}
+print_summary() {
+  local rc=$? i k
+  {
+    echo "[env-up] ---------------------------------------------------------------- summary"
+    for k in "${SUMMARY_KEYS[@]}"; do printf '[env-up] %-22s %s\n' "$k" "${SUMMARY[$k]}"; done
+    for i in "${!STEP_NAMES[@]}"; do printf '[env-up] step %-17s %6ss\n' "${STEP_NAMES[$i]}" "${STEP_SECS[$i]}"; done
+    printf '[env-up] %-22s %6ss\n' "total" "$(elapsed "$T_START")"
+    if [[ $rc -eq 0 ]]; then echo "[env-up] OK"; else echo "[env-up] FAILED (exit $rc)"; fi
+  } >&2
+}
+trap print_summary EXIT
+
+# ---------------------------------------------------------------- apt helpers
+APT_UPDATED=0
+is_debian_like() { [[ -r /etc/debian_version ]] && command -v apt-get >/dev/null; }
+pkg_installed() { [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]; }
+ensure_pkgs() { # ensure_pkgs PKG...: apt-get install the missing ones (apt-get update once per run)
+  local missing=() p
+  for p in "$@"; do pkg_installed "$p" || missing+=("$p"); done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  [[ $IS_ROOT -eq 1 ]] && is_debian_like || die "missing packages: ${missing[*]} (install them as root: apt-get install ${missing[*]})"
+  if [[ $APT_UPDATED -eq 0 ]]; then
+    log "apt-get update"
+    apt-get update -qq >/dev/null
+    APT_UPDATED=1
+  fi
+  log "apt-get install ${missing[*]}"
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+mkdir -p "$STATE_DIR"
+ensure_pkgs curl jq ca-certificates
+
+# Serialize concurrent runs (several test runs may start at once).
+exec 9>"$STATE_DIR/env-up.lock"
+if ! flock -n 9; then
+  log "another env-up is running; waiting for its lock"
+  flock 9
+fi
+
+# ---------------------------------------------------------------- 1. engine
+engine_reachable() { timeout 20 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+overlay2_works() { # mount a throw-away overlay on the filesystem of /var/lib/docker
+  local d
+  mkdir -p /var/lib/docker
+  d=$(mktemp -d /var/lib/docker/.overlay-probe.XXXXXX)
+  mkdir -p "$d"/{lower,upper,work,merged}
+  local ok=1
+  mount -t overlay overlay -o "lowerdir=$d/lower,upperdir=$d/upper,workdir=$d/work" "$d/merged" 2>/dev/null && ok=0
+  [[ $ok -eq 0 ]] && umount "$d/merged"
+  rm -rf "$d"
+  return $ok
+}
+
+start_dockerd() { # start_dockerd DRIVER: returns non-zero if /_ping does not answer in time
+  local driver=$1 i
+  log "starting dockerd (storage driver $driver, no iptables, no bridge); log $DOCKERD_LOG"
+  {
+    echo "---- $(date -Is) env-up starting dockerd --storage-driver=$driver"
+  } >>"$DOCKERD_LOG"
+  setsid nohup dockerd \
+    --host="unix://$DOCKERD_SOCK" \
+    --pidfile="$DOCKERD_PIDFILE" \
+    --iptables=false --ip-masq=false --bridge=none \
+    --storage-driver="$driver" \
+    >>"$DOCKERD_LOG" 2>&1 </dev/null &
+  local starter=$!
+  for ((i = 0; i < 120; i++)); do
+    if [[ $(curl -s --max-time 2 --unix-socket "$DOCKERD_SOCK" http://localhost/_ping 2>/dev/null) == OK ]]; then
+      return 0
+    fi
+    kill -0 "$starter" 2>/dev/null || break
+    sleep 0.5
+  done
+  warn "dockerd did not answer /_ping; last lines of $DOCKERD_LOG:"
+  tail -n 25 "$DOCKERD_LOG" >&2 || true
+  if kill -0 "$starter" 2>/dev/null; then kill "$starter" 2>/dev/null || true; sleep 2; fi
+  return 1
+}
+
+step_engine() {
+  if engine_reachable; then
+    log "reuse: engine already answers"
+  else
+    if [[ -n ${DOCKER_HOST:-} && ${DOCKER_HOST} != "unix://$DOCKERD_SOCK" ]]; then
+      die "DOCKER_HOST=$DOCKER_HOST does not answer; start that engine or unset DOCKER_HOST"
+    fi
+    local ctx
+    ctx=$(docker context show 2>/dev/null || echo default)
+    [[ -z ${DOCKER_HOST:-} && $ctx != default ]] && die "docker context '$ctx' does not answer; start it or run 'docker context use default'"
+    if [[ $IS_ROOT -ne 1 ]] || ! is_debian_like; then
+      die "no Docker Engine reachable. Install and start one (Debian/Ubuntu as root: apt-get install docker.io && dockerd &), or set DOCKER_HOST, or re-run this script as root."
+    fi
+    if pid=$(pid_alive "$DOCKERD_PIDFILE"); then
+      die "dockerd (pid $pid, started by env-up) runs but does not answer; see $DOCKERD_LOG or run scripts/env-down.sh"
+    fi
+    command -v dockerd >/dev/null || ensure_pkgs docker.io
+    pkg_installed docker.io || ensure_pkgs docker.io
+    if [[ -S /run/containerd/containerd.sock ]]; then
+      log "a system containerd socket exists; dockerd will use it"
+    else
+      log "no system containerd; dockerd will start and supervise its own containerd"
+    fi
+    local driver=overlay2
+    if ! overlay2_works; then
+      warn "overlay2 probe mount failed on $(df --output=fstype /var/lib/docker | tail -1); falling back to the vfs storage driver (slow, large)"
+      driver=vfs
+    fi
+    if ! start_dockerd "$driver"; then
+      if [[ $driver == overlay2 ]] && grep -qiE 'overlay|storage.driver|graphdriver' <(tail -n 40 "$DOCKERD_LOG"); then
+        warn "dockerd failed with overlay2; retrying with the vfs storage driver"
+        start_dockerd vfs || die "dockerd did not start (see $DOCKERD_LOG)"
+      else
+        die "dockerd did not start (see $DOCKERD_LOG)"
+      fi
+    fi
+    log "dockerd up, pid $(cat "$DOCKERD_PIDFILE")"
+  fi
+  # containerd: the one dockerd supervises (child of dockerd) or a system one.
+  local dpid
+  if dpid=$(pid_alive "$DOCKERD_PIDFILE"); then
+    if pgrep -P "$dpid" -x containerd >/dev/null 2>&1; then
+      note containerd "managed by dockerd (pid $(pgrep -P "$dpid" -x containerd | head -1))"
+    else
+      note containerd "system containerd"
+    fi
+    note "engine started by" "env-up (dockerd pid $dpid, log $DOCKERD_LOG)"
+  else
+    note "engine started by" "someone else (reused)"
+  fi
+  local ver driver endpoint
+  ver=$(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}}, {{.Server.Os}}/{{.Server.Arch}})')
+  driver=$(docker info --format '{{.Driver}}' 2>/dev/null || echo '?')
+  endpoint=${DOCKER_HOST:-$(docker context inspect --format '{{.Endpoints.docker.Host}}' 2>/dev/null || echo "unix://$DOCKERD_SOCK")}
+  note engine "$ver, storage $driver"
+  note endpoint "$endpoint"
+}
+
+# ---------------------------------------------------------------- 2. emulation
+BINFMT_DIR=/proc/sys/fs/binfmt_misc
+QEMU_ENTRY=$BINFMT_DIR/qemu-aarch64
+
+qemu_flags() { sed -n 's/^flags: *//p' "$QEMU_ENTRY" 2>/dev/null; }
+qemu_ok() { [[ -e $QEMU_ENTRY ]] && [[ $(head -1 "$QEMU_ENTRY") == enabled ]] && [[ $(qemu_flags) == *F* ]]; }
+
+step_emulation() {
+  if [[ $(uname -m) == aarch64 ]]; then
+    note qemu "not needed (host is aarch64)"   # amd64 images would need qemu-x86_64; not handled
+    return 0
+  fi
+  if [[ -e $BINFMT_DIR/status ]] && qemu_ok; then
+    log "reuse: qemu-aarch64 registered, flags $(qemu_flags)"
+    ensure_pkgs qemu-user-static binfmt-support
+    note qemu "qemu-aarch64 enabled, flags $(qemu_flags)"
+    return 0
+  fi
+  [[ $IS_ROOT -eq 1 ]] || die "qemu-aarch64 is not registered in binfmt_misc with the F flag; as root run: apt-get install qemu-user-static binfmt-support && update-binfmts --enable qemu-aarch64"
+  ensure_pkgs qemu-user-static binfmt-support
+  if [[ ! -e $BINFMT_DIR/status ]]; then
+    log "mounting binfmt_misc at $BINFMT_DIR"
+    mount -t binfmt_misc binfmt_misc "$BINFMT_DIR"
+  fi
+  [[ $(cat "$BINFMT_DIR/status") == enabled ]] || echo 1 >"$BINFMT_DIR/status"
+  if [[ -e $QEMU_ENTRY ]] && [[ $(qemu_flags) != *F* ]]; then
+    log "qemu-aarch64 registered without the F flag (flags '$(qemu_flags)'); removing it to re-register"
+    echo -1 >"$QEMU_ENTRY"
+  fi
+  grep -q '^fix_binary yes' /usr/share/binfmts/qemu-aarch64 ||
+    die "/usr/share/binfmts/qemu-aarch64 does not ask for fix_binary; cannot register with the F flag"
+  if [[ ! -e /var/lib/binfmts/qemu-aarch64 ]]; then
+    log "update-binfmts --import qemu-aarch64"
+    update-binfmts --import qemu-aarch64
+  fi
+  if [[ ! -e $QEMU_ENTRY ]]; then
+    log "update-binfmts --enable qemu-aarch64"
+    update-binfmts --enable qemu-aarch64
+  elif [[ $(head -1 "$QEMU_ENTRY") != enabled ]]; then
+    echo 1 >"$QEMU_ENTRY"
+  fi
+  qemu_ok || die "qemu-aarch64 still not enabled with F flag: $(cat "$QEMU_ENTRY" 2>/dev/null || echo missing)"
+  log "qemu-aarch64 enabled, flags $(qemu_flags), interpreter $(sed -n 's/^interpreter //p' "$QEMU_ENTRY")"
+  note qemu "qemu-aarch64 enabled, flags $(qemu_flags)"
+}
+
+# ---------------------------------------------------------------- 3. registry
+REGISTRY_URL=http://$REGISTRY_ADDR
+registry_ok() { [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$REGISTRY_URL/v2/" 2>/dev/null) == 200 ]]; }
+
+write_registry_config() {
+  local tmp
+  mkdir -p "$REGISTRY_DIR/data"
+  tmp=$(mktemp "$REGISTRY_DIR/.config.XXXXXX")
+  cat >"$tmp" <<EOF
+# Written by lambda-image scripts/env-up.sh. Test registry: loopback only, no auth.
+version: 0.1
+log:
+  level: info
+  fields:
+    service: lambda-image-test-registry
+storage:
+  filesystem:
+    rootdirectory: $REGISTRY_DIR/data
+  delete:
+    enabled: true
+  cache:
+    blobdescriptor: inmemory
+http:
+  addr: $REGISTRY_ADDR
+  headers:
+    X-Content-Type-Options: [nosniff]
+EOF
+  if cmp -s "$tmp" "$REGISTRY_CONFIG"; then rm -f "$tmp"; else mv "$tmp" "$REGISTRY_CONFIG"; log "wrote $REGISTRY_CONFIG"; fi
+}
+
+step_registry() {
+  local pid
+  if registry_ok; then
+    if pid=$(pid_alive "$REGISTRY_PIDFILE"); then
+      log "reuse: registry (pid $pid) answers on $REGISTRY_URL"
+      note registry "$REGISTRY_URL (pid $pid, data $REGISTRY_DIR/data)"
+    else
+      log "reuse: something else already serves a registry on $REGISTRY_URL"
+      note registry "$REGISTRY_URL (not started by env-up)"
+    fi
+    return 0
+  fi
+  if pid=$(pid_alive "$REGISTRY_PIDFILE"); then
+    die "registry (pid $pid, started by env-up) runs but $REGISTRY_URL/v2/ does not answer 200; see $REGISTRY_LOG"
+  fi
+  command -v docker-registry >/dev/null || ensure_pkgs docker-registry
+  write_registry_config
+  log "starting docker-registry on $REGISTRY_ADDR; log $REGISTRY_LOG"
+  echo "---- $(date -Is) env-up starting docker-registry" >>"$REGISTRY_LOG"
+  setsid nohup docker-registry serve "$REGISTRY_CONFIG" >>"$REGISTRY_LOG" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$REGISTRY_PIDFILE"
+  local i
+  for ((i = 0; i < 60; i++)); do
+    registry_ok && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if ! registry_ok; then
+    warn "registry did not answer; last lines of $REGISTRY_LOG:"
+    tail -n 20 "$REGISTRY_LOG" >&2 || true
+    kill "$pid" 2>/dev/null || true
+    rm -f "$REGISTRY_PIDFILE"
+    die "registry did not start"
+  fi
+  log "registry up, pid $pid"
+  note registry "$REGISTRY_URL (pid $pid, data $REGISTRY_DIR/data)"
+}
+
+# ---------------------------------------------------------------- 4. base image
+BASE_REF=$REGISTRY_ADDR/$BASE_REPO
+MANIFEST_URL=$REGISTRY_URL/v2/$BASE_REPO/manifests
+
+# Debian mirror: from the machine's apt configuration, never hard-coded.
+debian_mirror() {
+  if [[ -n ${LAMBDA_IMAGE_ENV_MIRROR:-} ]]; then printf '%s\n' "$LAMBDA_IMAGE_ENV_MIRROR"; return; fi
+  local f uri=""
+  # deb822 *.sources: first stanza of Types: deb whose suites include bookworm (not -security/-updates)
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [[ -r $f ]] || continue
+    uri=$(awk '
+      function flush() { if (types ~ /(^| )deb( |$)/ && suites ~ /(^| )bookworm( |$)/ && uris != "" && !found) { split(uris, u, " "); print u[1]; found = 1 } types = suites = uris = "" }
+      /^[[:space:]]*$/ { flush(); next }
+      /^Types:/  { sub(/^Types:[[:space:]]*/, "");  types = $0 }
+      /^URIs:/   { sub(/^URIs:[[:space:]]*/, "");   uris = $0 }
+      /^Suites:/ { sub(/^Suites:[[:space:]]*/, ""); suites = $0 }
+      END { flush() }' "$f")
+    [[ -n $uri ]] && break
+  done
+  if [[ -z $uri ]]; then
+    # one-line format: deb [opts] URI SUITE COMPONENTS...
+    uri=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+      sed -E 's/#.*//; s/\[[^]]*\]//' |
+      awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }')
+  fi
+  [[ -n $uri ]] || die "no Debian bookworm mirror found in the apt configuration; set LAMBDA_IMAGE_ENV_MIRROR"
+  printf '%s\n' "$uri"
+}
+
+# Mount points below a directory, deepest first.
+unmount_below() {
+  local d m
+  d=$(realpath -m "$1")
+  awk -v d="$d" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do
+    umount -l "$m" 2>/dev/null || true
+  done
+}
+
+image_arch() { docker image inspect --format '{{.Os}}/{{.Architecture}}' "$1" 2>/dev/null || true; }
+
+# GET a manifest; prints "<http code>"; body to $3, headers to $4
+get_manifest() { # get_manifest REF ACCEPT BODYFILE HEADERFILE
+  curl -s -o "$3" -D "$4" -w '%{http_code}' -H "Accept: $2" "$MANIFEST_URL/$1"
+}
+
+index_complete() { # the multi-arch index exists and lists every arch (and those manifests exist)
+  local tmp code a d
+  tmp=$(mktemp -d)
+  code=$(get_manifest "$BASE_TAG" "$MT_DOCKER_LIST, $MT_OCI_INDEX" "$tmp/body" "$tmp/hdr")
+  if [[ $code != 200 ]] || ! jq -e '.manifests' "$tmp/body" >/dev/null 2>&1; then rm -rf "$tmp"; return 1; fi
+  for a in "${BASE_ARCHES[@]}"; do
+    d=$(jq -r --arg a "$a" '[.manifests[] | select(.platform.os == "linux" and .platform.architecture == $a)][0].digest // empty' "$tmp/body")
+    [[ -n $d ]] || { rm -rf "$tmp"; return 1; }
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -I -H "Accept: $MT_DOCKER_V2, $MT_OCI_MANIFEST" "$MANIFEST_URL/$d") == 200 ]] || { rm -rf "$tmp"; return 1; }
+  done
+  rm -rf "$tmp"
+}
+
+build_rootfs() { # build_rootfs ARCH TARFILE
+  local arch=$1 tarfile=$2 dir mirror keyring=() t0
+  dir=$BASE_WORK/$arch/rootfs
+  mirror=$(debian_mirror)
+  ensure_pkgs debootstrap debian-archive-keyring
+  [[ -r /usr/share/keyrings/debian-archive-keyring.gpg ]] && keyring=(--keyring=/usr/share/keyrings/debian-archive-keyring.gpg)
+  unmount_below "$dir"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  t0=$(date +%s.%N)
+  log "debootstrap --variant=minbase --arch=$arch bookworm (mirror from apt config; log $BASE_WORK/$arch/debootstrap.log)"
+  # The mirror URI is redacted from the log.
+  if ! debootstrap --variant=minbase --arch="$arch" "${keyring[@]}" \
+      --include=openjdk-17-jre-headless,ca-certificates \
+      bookworm "$dir" "$mirror" 2>&1 | sed -u "s|$mirror|<mirror>|g" >"$BASE_WORK/$arch/debootstrap.log"; then
+    unmount_below "$dir"
+    tail -n 30 "$BASE_WORK/$arch/debootstrap.log" >&2
+    [[ -r $dir/debootstrap/debootstrap.log ]] && sed "s|$mirror|<mirror>|g" "$dir/debootstrap/debootstrap.log" | tail -n 30 >&2
+    die "debootstrap failed for $arch"
+  fi
+  unmount_below "$dir"
+  log "debootstrap $arch took $(elapsed "$t0")s"
+  local jh
+  jh=$(cd "$dir" && ls -d usr/lib/jvm/java-17-openjdk-"$arch" 2>/dev/null || true)
+  [[ -n $jh && -x $dir/$jh/bin/java ]] || die "no JRE found in the $arch rootfs"
+  [[ -e $dir/usr/bin/java ]] || die "/usr/bin/java missing in the $arch rootfs"
+  # Trim: docs, man pages, locales, apt lists/caches, logs; no mirror name left in the image.
+  log "trimming $arch rootfs"
+  (
+    cd "$dir"
+    rm -rf usr/share/doc/* usr/share/man/* usr/share/info/* usr/share/lintian usr/share/linda \
+      var/lib/apt/lists/* var/cache/apt/* var/cache/debconf/*-old var/lib/dpkg/*-old \
+      var/log/* tmp/* var/tmp/* root/.cache etc/apt/sources.list etc/apt/sources.list.d/* dev/*
+    find usr/share/locale -mindepth 1 -maxdepth 1 ! -name 'locale.alias' -exec rm -rf {} +
+  )
+  log "rootfs $arch: $(du -sh "$dir" | cut -f1)"
+  tar --numeric-owner --xattrs -C "$dir" -cf "$tarfile.tmp" .
+  mv "$tarfile.tmp" "$tarfile"
+  rm -rf "$dir"
+  log "wrote $tarfile ($(du -h "$tarfile" | cut -f1))"
+}
+
+build_base_image() { # build_base_image ARCH
+  local arch=$1 ctx tag
+  ctx=$BASE_WORK/$arch/context
+  tag=$BASE_REF:$BASE_TAG-$arch
+  mkdir -p "$ctx"
+  if [[ -s $ctx/rootfs.tar && $REBUILD_BASE -eq 0 ]]; then
+    log "reuse: rootfs tarball $ctx/rootfs.tar (skip debootstrap)"
+  else
+    build_rootfs "$arch" "$ctx/rootfs.tar"
+  fi
+  cat >"$ctx/Dockerfile" <<EOF
+FROM scratch
+ADD rootfs.tar /
+ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-$arch \\
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \\
+    LANG=C.UTF-8
+LABEL org.lambda-image.test-base="debian-bookworm-openjdk-17-jre" org.lambda-image.created-by="scripts/env-up.sh"
+CMD ["java", "-version"]
+EOF
+  log "docker build --platform linux/$arch -t $tag (classic builder)"
+  DOCKER_BUILDKIT=0 docker build -q --platform "linux/$arch" --network none -t "$tag" "$ctx" >/dev/null
+  [[ $(image_arch "$tag") == linux/$arch ]] || die "built $tag but the engine reports $(image_arch "$tag")"
+}
+
+# Compose and PUT the manifest list from the pushed per-arch manifests.
+publish_index() {
+  local tmp a code digest size mt entries=() calc
+  tmp=$(mktemp -d)
+  for a in "${BASE_ARCHES[@]}"; do
+    code=$(get_manifest "$BASE_TAG-$a" "$MT_DOCKER_V2, $MT_OCI_MANIFEST" "$tmp/$a.json" "$tmp/$a.hdr")
+    [[ $code == 200 ]] || die "GET manifest $BASE_TAG-$a: HTTP $code"
+    digest=$(tr -d '\r' <"$tmp/$a.hdr" | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
+    mt=$(tr -d '\r' <"$tmp/$a.hdr" | awk -F': ' 'tolower($1) == "content-type" { print $2 }')
+    size=$(stat -c %s "$tmp/$a.json")
+    calc=sha256:$(sha256sum "$tmp/$a.json" | cut -d' ' -f1)
+    [[ $digest == "$calc" ]] || die "digest mismatch for $BASE_TAG-$a: header $digest, body $calc"
+    entries+=("$(jq -n --arg mt "$mt" --arg d "$digest" --argjson s "$size" --arg a "$a" \
+      '{mediaType: $mt, digest: $d, size: $s, platform: {architecture: $a, os: "linux"}}')")
+    note "digest $a" "$digest ($BASE_REF:$BASE_TAG-$a)"
+  done
+  printf '%s\n' "${entries[@]}" | jq -s --arg mt "$MT_DOCKER_LIST" '{schemaVersion: 2, mediaType: $mt, manifests: .}' >"$tmp/index.json"
+  code=$(curl -s -o "$tmp/put.out" -w '%{http_code}' -X PUT -H "Content-Type: $MT_DOCKER_LIST" \
+    --data-binary "@$tmp/index.json" "$MANIFEST_URL/$BASE_TAG")
+  [[ $code == 201 ]] || { cat "$tmp/put.out" >&2; die "PUT index: HTTP $code"; }
+  log "published index $BASE_REF:$BASE_TAG"
+  rm -rf "$tmp"
+}
+
+step_base_image() {
+  if [[ $REBUILD_BASE -eq 0 ]] && index_complete; then
+    log "skip: index $BASE_REF:$BASE_TAG already lists ${BASE_ARCHES[*]}"
+  else
+    local a tag arch
+    for a in "${BASE_ARCHES[@]}"; do
+      tag=$BASE_REF:$BASE_TAG-$a
+      arch=$(image_arch "$tag")
+      if [[ $arch == "linux/$a" && $REBUILD_BASE -eq 0 ]]; then
+        log "reuse: engine has $tag ($arch); skip build"
+      else
+        [[ -n $arch ]] && log "engine has $tag as '$arch', rebuilding"
+        [[ $IS_ROOT -eq 1 ]] || die "building the base image needs root (debootstrap); run scripts/env-up.sh as root once"
+        build_base_image "$a"
+      fi
+      log "docker push $tag"
+      docker push -q "$tag" >/dev/null 2>"$STATE_DIR/push.err" || { cat "$STATE_DIR/push.err" >&2; die "push $tag failed"; }
+    done
+    publish_index
+  fi
+  # Verify: the index answers to both index media types and lists both platforms.
+  local tmp code ct
+  tmp=$(mktemp -d)
+  code=$(get_manifest "$BASE_TAG" "$MT_DOCKER_LIST, $MT_OCI_INDEX" "$tmp/body" "$tmp/hdr")
+  ct=$(tr -d '\r' <"$tmp/hdr" | awk -F': ' 'tolower($1) == "content-type" { print $2 }')
+  [[ $code == 200 && ( $ct == "$MT_DOCKER_LIST" || $ct == "$MT_OCI_INDEX" ) ]] || die "index check: HTTP $code, $ct"
+  note "base index" "$BASE_REF:$BASE_TAG@$(tr -d '\r' <"$tmp/hdr" | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')"
+  local a
+  for a in "${BASE_ARCHES[@]}"; do
+    note "digest $a" "$(jq -r --arg a "$a" '.manifests[] | select(.platform.architecture == $a) | .digest' "$tmp/body") ($BASE_REF:$BASE_TAG-$a)"
+  done
+  rm -rf "$tmp"
+}
+
+# ---------------------------------------------------------------- 5. smoke test
+step_verify() {
+  local a out tag
+  for a in "${BASE_ARCHES[@]}"; do
+    tag=$BASE_REF:$BASE_TAG-$a
+    out=$(docker run --rm --platform "linux/$a" --network none "$tag" uname -m 2>&1) || die "running $tag failed: $out"
+    case $a:$out in
+      amd64:x86_64 | arm64:aarch64) log "container $a: uname -m = $out" ;;
+      *) die "container $tag reports uname -m = $out" ;;
+    esac
+  done
+  note "qemu check" "arm64 container runs (uname -m = aarch64)"
+}
+
+# Summary values also go to a file tests may source.
+write_env_file() {
+  {
+    echo "# written by scripts/env-up.sh $(date -Is)"
+    echo "LAMBDA_IMAGE_TEST_REGISTRY=$REGISTRY_ADDR"
+    if [[ $WANT_BASE -eq 1 ]]; then
+      echo "LAMBDA_IMAGE_TEST_BASE_IMAGE=$BASE_REF:$BASE_TAG"
+      echo "LAMBDA_IMAGE_TEST_BASE_INDEX_DIGEST=${SUMMARY[base index]##*@}"
+    fi
+  } >"$STATE_DIR/env.properties"
+}
+
+step engine step_engine
+step emulation step_emulation
+step registry step_registry
+if [[ $WANT_BASE -eq 1 ]]; then
+  step base-image step_base_image
+  step verify step_verify
+fi
+write_env_file
+note "state dir" "$STATE_DIR (env.properties, logs, pid files)"

@@ -1,0 +1,49 @@
+# shellcheck shell=bash
+# Shared settings and helpers for env-up.sh / env-down.sh / env-check-idempotent.sh.
+# Sourced, not executed.
+
+# State (pid files, logs, registry storage, rootfs build work) lives OUTSIDE the repo.
+if [[ -z "${LAMBDA_IMAGE_ENV_DIR:-}" ]]; then
+  if [[ $(id -u) -eq 0 ]]; then
+    LAMBDA_IMAGE_ENV_DIR=/var/lib/lambda-image-env
+  else
+    LAMBDA_IMAGE_ENV_DIR="${XDG_STATE_HOME:-$HOME/.local/state}/lambda-image-env"
+  fi
+fi
+STATE_DIR=$LAMBDA_IMAGE_ENV_DIR
+
+DOCKERD_PIDFILE=$STATE_DIR/dockerd.pid
+DOCKERD_LOG=$STATE_DIR/dockerd.log
+DOCKERD_SOCK=/var/run/docker.sock
+
+REGISTRY_ADDR=${LAMBDA_IMAGE_ENV_REGISTRY:-127.0.0.1:5000}
+REGISTRY_DIR=$STATE_DIR/registry
+REGISTRY_PIDFILE=$STATE_DIR/registry.pid
+REGISTRY_LOG=$STATE_DIR/registry.log
+REGISTRY_CONFIG=$REGISTRY_DIR/config.yml
+
+BASE_REPO=lambda-image-test/java-base
+BASE_TAG=17
+BASE_ARCHES=(amd64 arm64)
+BASE_WORK=$STATE_DIR/base
+
+MT_DOCKER_LIST=application/vnd.docker.distribution.manifest.list.v2+json
+MT_OCI_INDEX=application/vnd.oci.image.index.v1+json
+MT_DOCKER_V2=application/vnd.docker.distribution.manifest.v2+json
+MT_OCI_MANIFEST=application/vnd.oci.image.manifest.v1+json
+
+LOG_PREFIX=${LOG_PREFIX:-env}
+
+log()  { printf '[%s] %s\n' "$LOG_PREFIX" "$*" >&2; }
+warn() { printf '[%s] WARNING: %s\n' "$LOG_PREFIX" "$*" >&2; }
+die()  { printf '[%s] ERROR: %s\n' "$LOG_PREFIX" "$*" >&2; exit 1; }
+
+# pid_alive PIDFILE -> prints pid and returns 0 if the process in PIDFILE is running.
+pid_alive() {
+  local f=$1 pid
+  [[ -s $f ]] || return 1
+  pid=$(tr -dc '0-9' <"$f")
+  [[ -n $pid ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  printf '%s\n' "$pid"
+}
