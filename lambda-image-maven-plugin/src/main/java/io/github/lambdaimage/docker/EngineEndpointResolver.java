@@ -1,0 +1,151 @@
+package io.github.lambdaimage.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Function;
+
+/**
+ * Finds the Docker Engine the way the {@code docker} CLI does: {@code DOCKER_HOST}, else the
+ * context named by {@code DOCKER_CONTEXT}, else the {@code currentContext} of {@code
+ * $DOCKER_CONFIG/config.json} (default {@code ~/.docker}), else the default socket.
+ *
+ * <p>The environment and the home directory are injected, so the order is testable without touching
+ * the real environment.
+ */
+public final class EngineEndpointResolver {
+
+  /** The engine address used when nothing else is configured. */
+  public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Function<String, String> environment;
+  private final Path home;
+
+  /**
+   * @param environment looks up an environment variable, {@code null} when unset
+   * @param home the user's home directory, where {@code .docker} lives by default
+   */
+  public EngineEndpointResolver(Function<String, String> environment, Path home) {
+    this.environment = environment;
+    this.home = home;
+  }
+
+  /** A resolver over the real process environment and {@code user.home}. */
+  public static EngineEndpointResolver fromSystem() {
+    return new EngineEndpointResolver(System::getenv, Path.of(System.getProperty("user.home")));
+  }
+
+  /**
+   * Resolves the endpoint.
+   *
+   * @throws EngineUnreachableException when a named context does not exist or cannot be read
+   */
+  public EngineEndpoint resolve() {
+    String dockerHost = variable("DOCKER_HOST");
+    if (dockerHost != null) {
+      return new EngineEndpoint(dockerHost, "DOCKER_HOST", tlsFromEnvironment());
+    }
+    String context = variable("DOCKER_CONTEXT");
+    if (context != null) {
+      return fromContext(context, "from DOCKER_CONTEXT");
+    }
+    String current = currentContext();
+    if (current != null) {
+      return fromContext(current, "the current context in " + configFile());
+    }
+    return new EngineEndpoint(DEFAULT_HOST, "the default socket", null);
+  }
+
+  private EngineEndpoint fromContext(String name, String origin) {
+    if (name.equals("default")) {
+      return new EngineEndpoint(
+          DEFAULT_HOST, "the default socket (Docker context 'default', " + origin + ")", null);
+    }
+    String source = "Docker context '" + name + "' (" + origin + ")";
+    String id = sha256Hex(name);
+    Path meta = configDirectory().resolve("contexts").resolve("meta").resolve(id);
+    Path metaFile = meta.resolve("meta.json");
+    JsonNode docker = readJson(metaFile, source).path("Endpoints").path("docker");
+    String host = docker.path("Host").asText(null);
+    if (host == null || host.isBlank()) {
+      throw new EngineUnreachableException(
+          source
+              + " has no Docker endpoint in "
+              + metaFile
+              + ". Check it with `docker context inspect "
+              + name
+              + "`, or set DOCKER_HOST.",
+          null);
+    }
+    Path tls = configDirectory().resolve("contexts").resolve("tls").resolve(id).resolve("docker");
+    boolean verify = !docker.path("SkipTLSVerify").asBoolean(false) && Files.isDirectory(tls);
+    return new EngineEndpoint(host, source, verify ? tls.toString() : null);
+  }
+
+  private String currentContext() {
+    Path config = configFile();
+    if (!Files.isRegularFile(config)) {
+      return null;
+    }
+    String name = readJson(config, "Docker configuration").path("currentContext").asText(null);
+    return name == null || name.isBlank() ? null : name;
+  }
+
+  private JsonNode readJson(Path file, String what) {
+    try {
+      return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new EngineUnreachableException(
+          "Cannot read "
+              + what
+              + " at "
+              + file
+              + ": "
+              + e.getMessage()
+              + ". List the contexts with `docker context ls`, switch with `docker context use"
+              + " <name>`, or set DOCKER_HOST.",
+          e);
+    }
+  }
+
+  private String tlsFromEnvironment() {
+    String verify = variable("DOCKER_TLS_VERIFY");
+    if (verify == null || verify.equals("0") || verify.equalsIgnoreCase("false")) {
+      return null;
+    }
+    String certPath = variable("DOCKER_CERT_PATH");
+    return certPath != null ? certPath : configDirectory().toString();
+  }
+
+  private Path configFile() {
+    return configDirectory().resolve("config.json");
+  }
+
+  private Path configDirectory() {
+    String configured = variable("DOCKER_CONFIG");
+    return configured != null ? Path.of(configured) : home.resolve(".docker");
+  }
+
+  private String variable(String name) {
+    String value = environment.apply(name);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** The lower-case hex SHA-256 of {@code text}'s UTF-8 bytes, as Docker names context dirs. */
+  static String sha256Hex(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}
