@@ -1,0 +1,93 @@
+package io.github.lambdaimage.it.support;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Docker Engine the end-to-end tests run against (whatever DOCKER_HOST or the default
+ * socket reaches; {@code scripts/env-up.sh} starts one), and small helpers over it.
+ */
+public final class TestEngine {
+
+  private static DockerClient client;
+
+  private TestEngine() {}
+
+  /** One client for the whole test JVM. */
+  public static synchronized DockerClient client() {
+    if (client == null) {
+      DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+      ZerodepDockerHttpClient http =
+          new ZerodepDockerHttpClient.Builder()
+              .dockerHost(config.getDockerHost())
+              .connectionTimeout(Duration.ofSeconds(10))
+              .responseTimeout(Duration.ofMinutes(5))
+              .build();
+      client = DockerClientImpl.getInstance(config, http);
+    }
+    return client;
+  }
+
+  /** What a finished container printed, and its exit code. */
+  public record Run(int exitCode, String output) {}
+
+  /**
+   * Runs {@code command} in a new container of {@code image} for {@code platform}, without a
+   * network, waits for it to exit and removes it.
+   */
+  public static Run run(String image, String platform, String... command) {
+    DockerClient docker = client();
+    CreateContainerResponse container =
+        docker
+            .createContainerCmd(image)
+            .withPlatform(platform)
+            .withCmd(command)
+            .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none"))
+            .exec();
+    try {
+      docker.startContainerCmd(container.getId()).exec();
+      int exitCode =
+          docker
+              .waitContainerCmd(container.getId())
+              .exec(new WaitContainerResultCallback())
+              .awaitStatusCode(3, TimeUnit.MINUTES);
+      return new Run(exitCode, logs(container.getId()));
+    } finally {
+      docker.removeContainerCmd(container.getId()).withForce(true).exec();
+    }
+  }
+
+  /** Everything a container wrote to stdout and stderr. */
+  public static String logs(String containerId) {
+    StringBuilder output = new StringBuilder();
+    try {
+      client()
+          .logContainerCmd(containerId)
+          .withStdOut(true)
+          .withStdErr(true)
+          .exec(
+              new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                  output.append(
+                      new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+              })
+          .awaitCompletion(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading logs of " + containerId, e);
+    }
+    return output.toString();
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.lambdaimage.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The local registry the tests push to ({@code 127.0.0.1:5000}, started by {@code
+ * scripts/env-up.sh}), read over its HTTP API v2 so assertions see what a registry really serves.
+ */
+public final class TestRegistry {
+
+  /** Accept header covering single manifests and indexes of both Docker and OCI media types. */
+  public static final String ACCEPT_ANY_MANIFEST =
+      String.join(
+          ",",
+          "application/vnd.oci.image.index.v1+json",
+          "application/vnd.docker.distribution.manifest.list.v2+json",
+          "application/vnd.oci.image.manifest.v1+json",
+          "application/vnd.docker.distribution.manifest.v2+json");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private TestRegistry() {}
+
+  /** The registry's host:port, from the build ({@code lambda.test.registry}). */
+  public static String address() {
+    return System.getProperty("lambda.test.registry", "127.0.0.1:5000");
+  }
+
+  /** The multi-architecture base image the tests build on. */
+  public static String baseImage() {
+    return System.getProperty(
+        "lambda.test.baseImage", address() + "/lambda-image-test/java-base:17");
+  }
+
+  /** A manifest as served: media type, digest header and parsed body. */
+  public record Manifest(String mediaType, String digest, JsonNode body) {}
+
+  /** GETs {@code /v2/<repository>/manifests/<reference>} accepting every manifest type. */
+  public static Manifest manifest(String repository, String reference) {
+    HttpResponse<String> response =
+        get("/v2/" + repository + "/manifests/" + reference, ACCEPT_ANY_MANIFEST);
+    try {
+      return new Manifest(
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Docker-Content-Digest").orElse(null),
+          JSON.readTree(response.body()));
+    } catch (IOException e) {
+      throw new IllegalStateException("Registry sent a manifest that is not JSON", e);
+    }
+  }
+
+  /** GETs a blob, such as an image config, as JSON. */
+  public static JsonNode blob(String repository, String digest) {
+    try {
+      return JSON.readTree(get("/v2/" + repository + "/blobs/" + digest, "*/*").body());
+    } catch (IOException e) {
+      throw new IllegalStateException("Registry sent a blob that is not JSON", e);
+    }
+  }
+
+  private static HttpResponse<String> get(String path, String accept) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://" + address() + path))
+            .header("Accept", accept)
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "GET " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return response;
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Registry at " + address() + " unreachable; run scripts/env-up.sh", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    }
+  }
+}
