@@ -1,0 +1,132 @@
+package io.github.lambdaimage.maven;
+
+import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.errors.EnvironmentException;
+import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.log.BuildLog;
+import io.github.lambdaimage.model.Architecture;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every lambda-image goal shares: skipping with a logged reason, the architecture list, a
+ * lazily opened Docker Engine connection that is always closed, and turning the core's typed
+ * exceptions into Maven's (configuration mistakes fail the build, environment faults are errors).
+ *
+ * <p>A goal implements {@link #execute(List)} and, if it has its own skip switch, {@link
+ * #goalSkipReason()}.
+ */
+public abstract class AbstractLambdaImageMojo extends AbstractMojo {
+
+  /**
+   * The CPU architectures to build for, as a comma-separated list: {@code amd64}, {@code arm64}, or
+   * {@code amd64,arm64}; aliases {@code x86_64} and {@code aarch64} are accepted. The default is
+   * {@code amd64}, Lambda's own default, whatever the machine running Maven is.
+   */
+  @Parameter(property = PropertyNames.ARCH, defaultValue = "amd64")
+  private String arch;
+
+  /** Skips every lambda-image goal. */
+  @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+  private boolean skip;
+
+  /** The project being built. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  /** The Maven session: offline mode, update policy. */
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
+  private DockerEngine engine;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    String reason = skip ? PropertyNames.SKIP + " is true" : goalSkipReason();
+    if (reason != null) {
+      getLog().info("Skipping lambda-image:" + goal() + ": " + reason + ".");
+      return;
+    }
+    try {
+      execute(architectures());
+    } catch (InvalidConfigurationException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (EnvironmentException | UncheckedIOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } finally {
+      if (engine != null) {
+        engine.close();
+        engine = null;
+      }
+    }
+  }
+
+  /**
+   * Runs the goal for the requested architectures.
+   *
+   * @param architectures the parsed {@code lambda.arch}, in the given order, without duplicates
+   */
+  protected abstract void execute(List<Architecture> architectures)
+      throws MojoExecutionException, MojoFailureException;
+
+  /**
+   * Why this goal is skipped by its own switch (e.g. {@code lambda.skip.build is true}), else null.
+   */
+  protected String goalSkipReason() {
+    return null;
+  }
+
+  /**
+   * The Docker Engine, connected on first use and closed when the goal ends.
+   *
+   * @throws io.github.lambdaimage.docker.EngineUnreachableException when it does not answer
+   */
+  protected DockerEngine engine() {
+    if (engine == null) {
+      engine = DockerEngine.connect();
+      getLog()
+          .debug(
+              "Connected to the Docker Engine at "
+                  + engine.endpoint()
+                  + " (chosen by "
+                  + engine.endpointSource()
+                  + ")");
+    }
+    return engine;
+  }
+
+  /** The core's view of Maven's log. */
+  protected BuildLog buildLog() {
+    return new MavenBuildLog(getLog());
+  }
+
+  /** The goal's name, e.g. {@code build}. */
+  protected String goal() {
+    return mojoExecution.getGoal();
+  }
+
+  /** The module's build directory, normally {@code target}. */
+  protected Path buildDirectory() {
+    return Path.of(project.getBuild().getDirectory());
+  }
+
+  private List<Architecture> architectures() {
+    try {
+      return Architecture.parseList(arch);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(
+          "Invalid <arch> (property " + PropertyNames.ARCH + "): " + e.getMessage(), e);
+    }
+  }
+}

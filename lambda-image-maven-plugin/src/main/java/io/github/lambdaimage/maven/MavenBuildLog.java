@@ -1,0 +1,34 @@
+package io.github.lambdaimage.maven;
+
+import io.github.lambdaimage.log.BuildLog;
+import org.apache.maven.plugin.logging.Log;
+
+/** The core's {@link BuildLog} written to Maven's log. */
+final class MavenBuildLog implements BuildLog {
+
+  private final Log log;
+
+  MavenBuildLog(Log log) {
+    this.log = log;
+  }
+
+  @Override
+  public void info(String message) {
+    log.info(message);
+  }
+
+  @Override
+  public void warn(String message) {
+    log.warn(message);
+  }
+
+  @Override
+  public void debug(String message) {
+    log.debug(message);
+  }
+
+  @Override
+  public boolean isDebugEnabled() {
+    return log.isDebugEnabled();
+  }
+}

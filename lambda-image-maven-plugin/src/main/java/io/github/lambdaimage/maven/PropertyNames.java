@@ -1,0 +1,48 @@
+package io.github.lambdaimage.maven;
+
+/**
+ * Every user property the lambda-image goals read; each is also a {@code <configuration>} element.
+ */
+public final class PropertyNames {
+
+  /** Architectures to build, a comma list: {@code amd64}, {@code arm64}, {@code amd64,arm64}. */
+  public static final String ARCH = "lambda.arch";
+
+  /** The base image; default depends on {@link #RUNTIME}. */
+  public static final String BASE_IMAGE = "lambda.baseImage";
+
+  /** {@code official} (AWS Lambda base image) or {@code custom} (any JRE base image). */
+  public static final String RUNTIME = "lambda.runtime";
+
+  /** The Lambda handler, {@code package.Class::method}. */
+  public static final String HANDLER = "lambda.handler";
+
+  /** Version of the runtime interface client added in {@code custom} mode. */
+  public static final String RUNTIME_INTERFACE_CLIENT_VERSION = "lambda.ric.version";
+
+  /** The image repository, without tag. */
+  public static final String IMAGE_REPOSITORY = "lambda.image.repository";
+
+  /** The image tag prefix; the architecture is appended. */
+  public static final String IMAGE_TAG = "lambda.image.tag";
+
+  /** The event file the invoke goal sends. */
+  public static final String EVENT = "lambda.event";
+
+  /** How long the invoke goal waits for the function. */
+  public static final String TIMEOUT = "lambda.timeout";
+
+  /** Skips every lambda-image goal. */
+  public static final String SKIP = "lambda.skip";
+
+  /** Skips the build goal. */
+  public static final String SKIP_BUILD = "lambda.skip.build";
+
+  /** Skips the invoke goal. */
+  public static final String SKIP_INVOKE = "lambda.skip.invoke";
+
+  /** Skips the push goal. */
+  public static final String SKIP_PUSH = "lambda.skip.push";
+
+  private PropertyNames() {}
+}
