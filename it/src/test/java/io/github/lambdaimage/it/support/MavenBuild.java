@@ -1,0 +1,187 @@
+package io.github.lambdaimage.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Maven build of a copy of one of the project's modules, run in a separate process by the
+ * same Maven that runs the tests, against a local repository holding this reactor's artifacts
+ * ({@code target/it-repo}, filled by {@code invoker:install}) and mirroring everything else from
+ * the user's local repository, so the builds need no network.
+ */
+public final class MavenBuild {
+
+  private final Path projectDirectory;
+  private final List<String> arguments = new ArrayList<>();
+  private final Map<String, String> environment = new HashMap<>();
+
+  private MavenBuild(Path projectDirectory) {
+    this.projectDirectory = projectDirectory;
+  }
+
+  /** The result of a build: exit code and the whole log. */
+  public record Result(int exitCode, String log, Path projectDirectory) {
+    public boolean succeeded() {
+      return exitCode == 0;
+    }
+  }
+
+  /**
+   * Copies the repository's module {@code module} (its {@code pom.xml} and {@code src}) to {@code
+   * target/it-projects/<name>/<module>} and returns a build of that copy. A fresh copy each call.
+   */
+  public static MavenBuild ofModuleCopy(String module, String name) {
+    Path target = workDirectory().resolve(name).resolve(module);
+    deleteRecursively(target);
+    copyRecursively(repositoryRoot().resolve(module).resolve("pom.xml"), target.resolve("pom.xml"));
+    copyRecursively(repositoryRoot().resolve(module).resolve("src"), target.resolve("src"));
+    return new MavenBuild(target);
+  }
+
+  /** A build of an existing directory (e.g. a module copied earlier). */
+  public static MavenBuild of(Path projectDirectory) {
+    return new MavenBuild(projectDirectory);
+  }
+
+  /** Adds command line arguments (goals, {@code -D} properties, options). */
+  public MavenBuild args(String... more) {
+    arguments.addAll(List.of(more));
+    return this;
+  }
+
+  /** Sets an environment variable of the Maven process (e.g. {@code DOCKER_HOST}). */
+  public MavenBuild env(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  /** The copied project's directory. */
+  public Path projectDirectory() {
+    return projectDirectory;
+  }
+
+  /** Runs the build and waits for it (at most 20 minutes). */
+  public Result run() {
+    Path settings = writeSettings();
+    List<String> command = new ArrayList<>();
+    command.add(mavenHome().resolve("bin/mvn").toString());
+    command.addAll(
+        List.of(
+            "-B",
+            "-e",
+            "--no-transfer-progress",
+            "-s",
+            settings.toString(),
+            "-Dmaven.repo.local=" + localRepository(),
+            "-Dlambda.test.baseImage=" + TestRegistry.baseImage()));
+    command.addAll(arguments);
+    ProcessBuilder process =
+        new ProcessBuilder(command).directory(projectDirectory.toFile()).redirectErrorStream(true);
+    process.environment().remove("MAVEN_OPTS");
+    process.environment().putAll(environment);
+    Path logFile = projectDirectory.resolve("build.log");
+    process.redirectOutput(logFile.toFile());
+    try {
+      Process running = process.start();
+      if (!running.waitFor(20, TimeUnit.MINUTES)) {
+        running.destroyForcibly();
+        throw new IllegalStateException("Maven build in " + projectDirectory + " timed out");
+      }
+      return new Result(
+          running.exitValue(), Files.readString(logFile, StandardCharsets.UTF_8), projectDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running Maven", e);
+    }
+  }
+
+  private Path writeSettings() {
+    String userRepository = Paths.get(required("it.userLocalRepository")).toUri().toString();
+    String settings =
+        "<settings>\n"
+            + "  <mirrors>\n"
+            + "    <mirror>\n"
+            + "      <id>users-local-repository</id>\n"
+            + "      <mirrorOf>*</mirrorOf>\n"
+            + "      <url>"
+            + userRepository
+            + "</url>\n"
+            + "    </mirror>\n"
+            + "  </mirrors>\n"
+            + "</settings>\n";
+    Path file = projectDirectory.resolveSibling("it-settings.xml");
+    try {
+      Files.writeString(file, settings, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  static Path repositoryRoot() {
+    return Paths.get(required("it.repositoryRoot")).normalize();
+  }
+
+  static Path workDirectory() {
+    return Paths.get(required("it.workDirectory"));
+  }
+
+  private static Path localRepository() {
+    return Paths.get(required("it.localRepository"));
+  }
+
+  private static Path mavenHome() {
+    return Paths.get(required("maven.home"));
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      throw new IllegalStateException(
+          "System property " + property + " is not set; run the tests through ./mvnw verify");
+    }
+    return value;
+  }
+
+  private static void copyRecursively(Path source, Path target) {
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Path destination = target.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(destination);
+        } else {
+          Files.createDirectories(destination.getParent());
+          Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : (Iterable<Path>) paths.sorted((a, b) -> b.compareTo(a))::iterator) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
