@@ -118,7 +118,7 @@ start_dockerd() { # start_dockerd DRIVER: returns non-zero if /_ping does not an
     --pidfile="$DOCKERD_PIDFILE" \
     --iptables=false --ip-masq=false --bridge=none \
     --storage-driver="$driver" \
-    >>"$DOCKERD_LOG" 2>&1 </dev/null &
+    >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
   local starter=$!
   for ((i = 0; i < 120; i++)); do
     if [[ $(curl -s --max-time 2 --unix-socket "$DOCKERD_SOCK" http://localhost/_ping 2>/dev/null) == OK ]]; then
@@ -286,7 +286,7 @@ step_registry() {
   write_registry_config
   log "starting docker-registry on $REGISTRY_ADDR; log $REGISTRY_LOG"
   echo "---- $(date -Is) env-up starting docker-registry" >>"$REGISTRY_LOG"
-  setsid nohup docker-registry serve "$REGISTRY_CONFIG" >>"$REGISTRY_LOG" 2>&1 </dev/null &
+  setsid nohup docker-registry serve "$REGISTRY_CONFIG" >>"$REGISTRY_LOG" 2>&1 </dev/null 9>&- &
   pid=$!
   echo "$pid" >"$REGISTRY_PIDFILE"
   local i
