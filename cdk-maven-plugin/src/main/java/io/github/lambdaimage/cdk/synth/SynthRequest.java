@@ -1,0 +1,31 @@
+package io.github.lambdaimage.cdk.synth;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One synthesis of a Java CDK app in a forked JVM.
+ *
+ * @param javaExecutable the {@code java} command of the forked JVM
+ * @param classpath the app's runtime classpath, its own classes first
+ * @param mainClass the class whose {@code main} builds and synthesizes the app
+ * @param workingDirectory the forked JVM's working directory (the module's)
+ * @param outputDirectory the cloud assembly directory ({@code CDK_OUTDIR}); emptied first
+ * @param context CDK context for the app ({@code CDK_CONTEXT_JSON})
+ * @param nodeExecutable the Node.js that aws-cdk-lib's jsii runtime starts ({@code JSII_NODE})
+ */
+public record SynthRequest(
+    String javaExecutable,
+    List<String> classpath,
+    String mainClass,
+    Path workingDirectory,
+    Path outputDirectory,
+    Map<String, String> context,
+    String nodeExecutable) {
+
+  public SynthRequest {
+    classpath = List.copyOf(classpath);
+    context = Map.copyOf(context);
+  }
+}
