@@ -30,6 +30,7 @@ for arg in "$@"; do
 done
 
 IS_ROOT=0; [[ $(id -u) -eq 0 ]] && IS_ROOT=1
+BASE_INDEX_DIGEST=""
 export DEBIAN_FRONTEND=noninteractive
 
 # ---------------------------------------------------------------- timing / summary
@@ -70,9 +71,10 @@ is_debian_like() { [[ -r /etc/debian_version ]] && command -v apt-get >/dev/null
 pkg_installed() { [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]; }
 ensure_pkgs() { # ensure_pkgs PKG...: apt-get install the missing ones (apt-get update once per run)
   local missing=() p
+  command -v dpkg-query >/dev/null || return 0 # not Debian/Ubuntu: the commands must be there already
   for p in "$@"; do pkg_installed "$p" || missing+=("$p"); done
   [[ ${#missing[@]} -eq 0 ]] && return 0
-  [[ $IS_ROOT -eq 1 ]] && is_debian_like || die "missing packages: ${missing[*]} (install them as root: apt-get install ${missing[*]})"
+  if [[ $IS_ROOT -ne 1 ]] || ! is_debian_like; then die "missing packages: ${missing[*]} (install them as root: apt-get install ${missing[*]})"; fi
   if [[ $APT_UPDATED -eq 0 ]]; then
     log "apt-get update"
     apt-get update -qq >/dev/null
@@ -84,6 +86,10 @@ ensure_pkgs() { # ensure_pkgs PKG...: apt-get install the missing ones (apt-get 
 
 mkdir -p "$STATE_DIR"
 ensure_pkgs curl jq ca-certificates
+for c in curl jq docker flock; do
+  if [[ $c == docker ]] && ! command -v docker >/dev/null; then ensure_pkgs docker.io; fi
+  command -v "$c" >/dev/null || die "$c is required"
+done
 
 # Serialize concurrent runs (several test runs may start at once).
 exec 9>"$STATE_DIR/env-up.lock"
@@ -97,8 +103,8 @@ engine_reachable() { timeout 20 docker version --format '{{.Server.Version}}' >/
 
 overlay2_works() { # mount a throw-away overlay on the filesystem of /var/lib/docker
   local d
-  mkdir -p /var/lib/docker
-  d=$(mktemp -d /var/lib/docker/.overlay-probe.XXXXXX)
+  mkdir -p "$DOCKERD_DATA_ROOT"
+  d=$(mktemp -d "$DOCKERD_DATA_ROOT/.overlay-probe.XXXXXX")
   mkdir -p "$d"/{lower,upper,work,merged}
   local ok=1
   mount -t overlay overlay -o "lowerdir=$d/lower,upperdir=$d/upper,workdir=$d/work" "$d/merged" 2>/dev/null && ok=0
@@ -118,6 +124,7 @@ start_dockerd() { # start_dockerd DRIVER: returns non-zero if /_ping does not an
     --pidfile="$DOCKERD_PIDFILE" \
     --iptables=false --ip-masq=false --bridge=none \
     --storage-driver="$driver" \
+    "${DOCKERD_EXTRA_ARGS[@]}" \
     >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
   local starter=$!
   for ((i = 0; i < 120; i++)); do
@@ -158,7 +165,7 @@ step_engine() {
     fi
     local driver=overlay2
     if ! overlay2_works; then
-      warn "overlay2 probe mount failed on $(df --output=fstype /var/lib/docker | tail -1); falling back to the vfs storage driver (slow, large)"
+      warn "overlay2 probe mount failed on $(df --output=fstype "$DOCKERD_DATA_ROOT" | tail -1); falling back to the vfs storage driver (slow, large)"
       driver=vfs
     fi
     if ! start_dockerd "$driver"; then
@@ -192,24 +199,53 @@ step_engine() {
 }
 
 # ---------------------------------------------------------------- 2. emulation
+# The foreign architecture's interpreter must be registered with the fix-binary flag F: the
+# kernel then opens it at registration time, so containers and chroots need no copy of it.
 BINFMT_DIR=/proc/sys/fs/binfmt_misc
-QEMU_ENTRY=$BINFMT_DIR/qemu-aarch64
+case $(uname -m) in
+  x86_64) QEMU_NAME=qemu-aarch64 ;;
+  aarch64) QEMU_NAME=qemu-x86_64 ;;
+  *) die "unsupported host architecture $(uname -m)" ;;
+esac
+QEMU_ENTRY=$BINFMT_DIR/$QEMU_NAME
 
 qemu_flags() { sed -n 's/^flags: *//p' "$QEMU_ENTRY" 2>/dev/null; }
 qemu_ok() { [[ -e $QEMU_ENTRY ]] && [[ $(head -1 "$QEMU_ENTRY") == enabled ]] && [[ $(qemu_flags) == *F* ]]; }
 
+register_qemu() {
+  if [[ -r /usr/share/binfmts/$QEMU_NAME ]] && grep -q '^fix_binary yes' "/usr/share/binfmts/$QEMU_NAME"; then
+    # binfmt-support format (Debian's qemu-user-static ships it with fix_binary yes)
+    if ! update-binfmts --display "$QEMU_NAME" >/dev/null 2>&1; then
+      log "update-binfmts --import $QEMU_NAME"
+      update-binfmts --import "$QEMU_NAME"
+    fi
+    log "update-binfmts --enable $QEMU_NAME"
+    update-binfmts --enable "$QEMU_NAME"
+  else
+    # systemd binfmt.d format (:name:type:offset:magic:mask:interpreter:flags); force the F flag
+    local conf line
+    conf=$(find /usr/lib/binfmt.d -maxdepth 1 -name "$QEMU_NAME*.conf" 2>/dev/null | sort | head -1)
+    [[ -n $conf ]] || die "no binfmt definition for $QEMU_NAME (neither /usr/share/binfmts/$QEMU_NAME nor /usr/lib/binfmt.d/$QEMU_NAME*.conf)"
+    line=$(grep -v '^[[:space:]]*#' "$conf" | grep -m1 ':')
+    line=":$QEMU_NAME:${line#:*:}"
+    [[ ${line##*:} == *F* ]] || line="${line}F"
+    log "registering $QEMU_NAME from $conf with the F flag"
+    printf '%s' "$line" >"$BINFMT_DIR/register"
+  fi
+}
+
 step_emulation() {
-  if [[ $(uname -m) == aarch64 ]]; then
-    note qemu "not needed (host is aarch64)"   # amd64 images would need qemu-x86_64; not handled
+  if [[ $(uname -s) != Linux ]]; then
+    log "host is $(uname -s): relying on the engine's own emulation (checked by the verify step)"
+    note qemu "engine's own (host $(uname -s))"
     return 0
   fi
   if [[ -e $BINFMT_DIR/status ]] && qemu_ok; then
-    log "reuse: qemu-aarch64 registered, flags $(qemu_flags)"
-    ensure_pkgs qemu-user-static binfmt-support
-    note qemu "qemu-aarch64 enabled, flags $(qemu_flags)"
+    log "reuse: $QEMU_NAME registered, flags $(qemu_flags)"
+    note qemu "$QEMU_NAME enabled, flags $(qemu_flags)"
     return 0
   fi
-  [[ $IS_ROOT -eq 1 ]] || die "qemu-aarch64 is not registered in binfmt_misc with the F flag; as root run: apt-get install qemu-user-static binfmt-support && update-binfmts --enable qemu-aarch64"
+  [[ $IS_ROOT -eq 1 ]] || die "$QEMU_NAME is not registered in binfmt_misc with the F flag; as root run: apt-get install qemu-user-static binfmt-support && update-binfmts --enable $QEMU_NAME"
   ensure_pkgs qemu-user-static binfmt-support
   if [[ ! -e $BINFMT_DIR/status ]]; then
     log "mounting binfmt_misc at $BINFMT_DIR"
@@ -217,24 +253,18 @@ step_emulation() {
   fi
   [[ $(cat "$BINFMT_DIR/status") == enabled ]] || echo 1 >"$BINFMT_DIR/status"
   if [[ -e $QEMU_ENTRY ]] && [[ $(qemu_flags) != *F* ]]; then
-    log "qemu-aarch64 registered without the F flag (flags '$(qemu_flags)'); removing it to re-register"
+    log "$QEMU_NAME registered without the F flag (flags '$(qemu_flags)'); removing it to re-register"
     echo -1 >"$QEMU_ENTRY"
   fi
-  grep -q '^fix_binary yes' /usr/share/binfmts/qemu-aarch64 ||
-    die "/usr/share/binfmts/qemu-aarch64 does not ask for fix_binary; cannot register with the F flag"
-  if [[ ! -e /var/lib/binfmts/qemu-aarch64 ]]; then
-    log "update-binfmts --import qemu-aarch64"
-    update-binfmts --import qemu-aarch64
-  fi
   if [[ ! -e $QEMU_ENTRY ]]; then
-    log "update-binfmts --enable qemu-aarch64"
-    update-binfmts --enable qemu-aarch64
+    register_qemu
   elif [[ $(head -1 "$QEMU_ENTRY") != enabled ]]; then
+    log "enabling $QEMU_NAME"
     echo 1 >"$QEMU_ENTRY"
   fi
-  qemu_ok || die "qemu-aarch64 still not enabled with F flag: $(cat "$QEMU_ENTRY" 2>/dev/null || echo missing)"
-  log "qemu-aarch64 enabled, flags $(qemu_flags), interpreter $(sed -n 's/^interpreter //p' "$QEMU_ENTRY")"
-  note qemu "qemu-aarch64 enabled, flags $(qemu_flags)"
+  qemu_ok || die "$QEMU_NAME still not enabled with the F flag: $(tr '\n' ' ' <"$QEMU_ENTRY" 2>/dev/null || echo missing)"
+  log "$QEMU_NAME enabled, flags $(qemu_flags), interpreter $(sed -n 's/^interpreter //p' "$QEMU_ENTRY")"
+  note qemu "$QEMU_NAME enabled, flags $(qemu_flags)"
 }
 
 # ---------------------------------------------------------------- 3. registry
@@ -345,6 +375,8 @@ unmount_below() {
   done
 }
 
+header() { tr -d '\r' <"$1" | awk -F': ' -v h="$2" 'tolower($1) == h { print $2 }'; } # header FILE NAME
+
 image_arch() { docker image inspect --format '{{.Os}}/{{.Architecture}}' "$1" 2>/dev/null || true; }
 
 # GET a manifest; prints "<http code>"; body to $3, headers to $4
@@ -365,59 +397,65 @@ index_complete() { # the multi-arch index exists and lists every arch (and those
   rm -rf "$tmp"
 }
 
+# Log lines with a time stamp and the mirror URI redacted.
+stamp() { # stamp MIRROR
+  local l
+  while IFS= read -r l; do printf '%(%H:%M:%S)T %s\n' -1 "${l//"$1"/<mirror>}"; done
+}
+
 build_rootfs() { # build_rootfs ARCH TARFILE
-  local arch=$1 tarfile=$2 dir mirror keyring=() t0
+  local arch=$1 tarfile=$2 dir mirror dlog keyring=() t0
   dir=$BASE_WORK/$arch/rootfs
+  dlog=$BASE_WORK/$arch/debootstrap.log
   mirror=$(debian_mirror)
-  ensure_pkgs debootstrap debian-archive-keyring
   [[ -r /usr/share/keyrings/debian-archive-keyring.gpg ]] && keyring=(--keyring=/usr/share/keyrings/debian-archive-keyring.gpg)
   unmount_below "$dir"
   rm -rf "$dir"
-  mkdir -p "$dir"
+  mkdir -p "$dir" "$BASE_WORK/debs"
+  : >"$dlog"
   t0=$(date +%s.%N)
-  log "debootstrap --variant=minbase --arch=$arch bookworm (mirror from apt config; log $BASE_WORK/$arch/debootstrap.log)"
-  # The mirror URI is redacted from the log.
-  if ! debootstrap --variant=minbase --arch="$arch" "${keyring[@]}" \
+  # Stage 1 (download, unpack) runs natively; stage 2 (dpkg configure) runs in a chroot, under
+  # QEMU for the foreign architecture, with dpkg's fsyncs off (force-unsafe-io: a throw-away tree).
+  log "$arch: debootstrap --foreign --variant=minbase bookworm (mirror from apt config; log $dlog)"
+  if ! debootstrap --foreign --variant=minbase --arch="$arch" "${keyring[@]}" --cache-dir="$BASE_WORK/debs" \
       --include=openjdk-17-jre-headless,ca-certificates \
-      bookworm "$dir" "$mirror" 2>&1 | sed -u "s|$mirror|<mirror>|g" >"$BASE_WORK/$arch/debootstrap.log"; then
+      bookworm "$dir" "$mirror" 2>&1 | stamp "$mirror" >>"$dlog"; then
+    tail -n 30 "$dlog" >&2
+    die "$arch: debootstrap (first stage) failed"
+  fi
+  log "$arch: first stage took $(elapsed "$t0")s; second stage in chroot"
+  echo force-unsafe-io >"$dir/etc/dpkg/dpkg.cfg.d/zz-lambda-image-env-unsafe-io"
+  if ! chroot "$dir" /debootstrap/debootstrap --second-stage 2>&1 | stamp "$mirror" >>"$dlog"; then
     unmount_below "$dir"
-    tail -n 30 "$BASE_WORK/$arch/debootstrap.log" >&2
-    [[ -r $dir/debootstrap/debootstrap.log ]] && sed "s|$mirror|<mirror>|g" "$dir/debootstrap/debootstrap.log" | tail -n 30 >&2
-    die "debootstrap failed for $arch"
+    tail -n 30 "$dlog" >&2
+    [[ -r $dir/debootstrap/debootstrap.log ]] && tail -n 30 "$dir/debootstrap/debootstrap.log" >&2
+    die "$arch: debootstrap (second stage) failed"
   fi
   unmount_below "$dir"
-  log "debootstrap $arch took $(elapsed "$t0")s"
-  local jh
-  jh=$(cd "$dir" && ls -d usr/lib/jvm/java-17-openjdk-"$arch" 2>/dev/null || true)
-  [[ -n $jh && -x $dir/$jh/bin/java ]] || die "no JRE found in the $arch rootfs"
-  [[ -e $dir/usr/bin/java ]] || die "/usr/bin/java missing in the $arch rootfs"
-  # Trim: docs, man pages, locales, apt lists/caches, logs; no mirror name left in the image.
-  log "trimming $arch rootfs"
+  rm -f "$dir/etc/dpkg/dpkg.cfg.d/zz-lambda-image-env-unsafe-io"
+  log "$arch: debootstrap took $(elapsed "$t0")s"
+  [[ -x $dir/usr/lib/jvm/java-17-openjdk-$arch/bin/java ]] || die "$arch: no JRE at /usr/lib/jvm/java-17-openjdk-$arch in the rootfs"
+  [[ -e $dir/usr/bin/java ]] || die "$arch: /usr/bin/java missing in the rootfs"
+  # Trim: docs, man pages, locales, apt lists/caches, logs, device nodes; no mirror name left.
   (
     cd "$dir"
-    rm -rf usr/share/doc/* usr/share/man/* usr/share/info/* usr/share/lintian usr/share/linda \
+    rm -rf usr/share/doc/* usr/share/man/* usr/share/info/* usr/share/lintian \
       var/lib/apt/lists/* var/cache/apt/* var/cache/debconf/*-old var/lib/dpkg/*-old \
       var/log/* tmp/* var/tmp/* root/.cache etc/apt/sources.list etc/apt/sources.list.d/* dev/*
-    find usr/share/locale -mindepth 1 -maxdepth 1 ! -name 'locale.alias' -exec rm -rf {} +
+    find usr/share/locale -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} +
   )
-  log "rootfs $arch: $(du -sh "$dir" | cut -f1)"
+  if grep -rqsF "$mirror" "$dir/etc"; then warn "$arch: the mirror URI is still mentioned under /etc of the rootfs"; fi
   tar --numeric-owner --xattrs -C "$dir" -cf "$tarfile.tmp" .
   mv "$tarfile.tmp" "$tarfile"
   rm -rf "$dir"
-  log "wrote $tarfile ($(du -h "$tarfile" | cut -f1))"
+  log "$arch: wrote $tarfile ($(du -h "$tarfile" | cut -f1))"
 }
 
-build_base_image() { # build_base_image ARCH
+build_base_image() { # build_base_image ARCH (its rootfs.tar exists)
   local arch=$1 ctx tag
   ctx=$BASE_WORK/$arch/context
   tag=$BASE_REF:$BASE_TAG-$arch
-  mkdir -p "$ctx"
-  if [[ -s $ctx/rootfs.tar && $REBUILD_BASE -eq 0 ]]; then
-    log "reuse: rootfs tarball $ctx/rootfs.tar (skip debootstrap)"
-  else
-    build_rootfs "$arch" "$ctx/rootfs.tar"
-  fi
-  cat >"$ctx/Dockerfile" <<EOF
+  cat >"$ctx/Dockerfile" <<DOCKERFILE
 FROM scratch
 ADD rootfs.tar /
 ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-$arch \\
@@ -425,33 +463,40 @@ ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-$arch \\
     LANG=C.UTF-8
 LABEL org.lambda-image.test-base="debian-bookworm-openjdk-17-jre" org.lambda-image.created-by="scripts/env-up.sh"
 CMD ["java", "-version"]
-EOF
-  log "docker build --platform linux/$arch -t $tag (classic builder)"
-  DOCKER_BUILDKIT=0 docker build -q --platform "linux/$arch" --network none -t "$tag" "$ctx" >/dev/null
-  [[ $(image_arch "$tag") == linux/$arch ]] || die "built $tag but the engine reports $(image_arch "$tag")"
+DOCKERFILE
+  log "$arch: docker build --platform linux/$arch -t $tag (classic builder)"
+  if ! DOCKER_BUILDKIT=0 docker build --platform "linux/$arch" --network none -t "$tag" "$ctx" >"$BASE_WORK/$arch/build.log" 2>&1; then
+    tail -n 20 "$BASE_WORK/$arch/build.log" >&2
+    die "$arch: docker build failed"
+  fi
+  [[ $(image_arch "$tag") == "linux/$arch" ]] || die "built $tag but the engine reports $(image_arch "$tag")"
+  log "$arch: built $(docker image inspect --format '{{.Id}}' "$tag")"
 }
 
-# Compose and PUT the manifest list from the pushed per-arch manifests.
+# Compose and PUT the index from the pushed per-arch manifests (digest, media type, size).
 publish_index() {
-  local tmp a code digest size mt entries=() calc
+  local tmp a code digest size mt entries=() calc list_mt=$MT_OCI_INDEX
   tmp=$(mktemp -d)
   for a in "${BASE_ARCHES[@]}"; do
     code=$(get_manifest "$BASE_TAG-$a" "$MT_DOCKER_V2, $MT_OCI_MANIFEST" "$tmp/$a.json" "$tmp/$a.hdr")
     [[ $code == 200 ]] || die "GET manifest $BASE_TAG-$a: HTTP $code"
-    digest=$(tr -d '\r' <"$tmp/$a.hdr" | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
-    mt=$(tr -d '\r' <"$tmp/$a.hdr" | awk -F': ' 'tolower($1) == "content-type" { print $2 }')
+    digest=$(header "$tmp/$a.hdr" docker-content-digest)
+    mt=$(header "$tmp/$a.hdr" content-type)
     size=$(stat -c %s "$tmp/$a.json")
     calc=sha256:$(sha256sum "$tmp/$a.json" | cut -d' ' -f1)
     [[ $digest == "$calc" ]] || die "digest mismatch for $BASE_TAG-$a: header $digest, body $calc"
     entries+=("$(jq -n --arg mt "$mt" --arg d "$digest" --argjson s "$size" --arg a "$a" \
       '{mediaType: $mt, digest: $d, size: $s, platform: {architecture: $a, os: "linux"}}')")
-    note "digest $a" "$digest ($BASE_REF:$BASE_TAG-$a)"
   done
-  printf '%s\n' "${entries[@]}" | jq -s --arg mt "$MT_DOCKER_LIST" '{schemaVersion: 2, mediaType: $mt, manifests: .}' >"$tmp/index.json"
-  code=$(curl -s -o "$tmp/put.out" -w '%{http_code}' -X PUT -H "Content-Type: $MT_DOCKER_LIST" \
+  # A Docker manifest list over Docker manifests (what the classic builder pushes), else an OCI index.
+  if printf '%s\n' "${entries[@]}" | jq -se --arg mt "$MT_DOCKER_V2" 'all(.mediaType == $mt)' >/dev/null; then
+    list_mt=$MT_DOCKER_LIST
+  fi
+  printf '%s\n' "${entries[@]}" | jq -s --arg mt "$list_mt" '{schemaVersion: 2, mediaType: $mt, manifests: .}' >"$tmp/index.json"
+  code=$(curl -s -o "$tmp/put.out" -w '%{http_code}' -X PUT -H "Content-Type: $list_mt" \
     --data-binary "@$tmp/index.json" "$MANIFEST_URL/$BASE_TAG")
   [[ $code == 201 ]] || { cat "$tmp/put.out" >&2; die "PUT index: HTTP $code"; }
-  log "published index $BASE_REF:$BASE_TAG"
+  log "published index $BASE_REF:$BASE_TAG ($list_mt)"
   rm -rf "$tmp"
 }
 
@@ -459,19 +504,40 @@ step_base_image() {
   if [[ $REBUILD_BASE -eq 0 ]] && index_complete; then
     log "skip: index $BASE_REF:$BASE_TAG already lists ${BASE_ARCHES[*]}"
   else
-    local a tag arch
+    local a arch need_image=() need_rootfs=() pids=() failed=0 i
     for a in "${BASE_ARCHES[@]}"; do
-      tag=$BASE_REF:$BASE_TAG-$a
-      arch=$(image_arch "$tag")
+      arch=$(image_arch "$BASE_REF:$BASE_TAG-$a")
       if [[ $arch == "linux/$a" && $REBUILD_BASE -eq 0 ]]; then
-        log "reuse: engine has $tag ($arch); skip build"
-      else
-        [[ -n $arch ]] && log "engine has $tag as '$arch', rebuilding"
-        [[ $IS_ROOT -eq 1 ]] || die "building the base image needs root (debootstrap); run scripts/env-up.sh as root once"
-        build_base_image "$a"
+        log "reuse: engine has $BASE_REF:$BASE_TAG-$a ($arch); skip build"
+        continue
       fi
-      log "docker push $tag"
-      docker push -q "$tag" >/dev/null 2>"$STATE_DIR/push.err" || { cat "$STATE_DIR/push.err" >&2; die "push $tag failed"; }
+      [[ -n $arch ]] && log "engine has $BASE_REF:$BASE_TAG-$a as '$arch'; rebuilding"
+      need_image+=("$a")
+      mkdir -p "$BASE_WORK/$a/context"
+      if [[ -s $BASE_WORK/$a/context/rootfs.tar && $REBUILD_BASE -eq 0 ]]; then
+        log "reuse: rootfs tarball $BASE_WORK/$a/context/rootfs.tar; skip debootstrap"
+      else
+        need_rootfs+=("$a")
+      fi
+    done
+    if [[ ${#need_rootfs[@]} -gt 0 ]]; then
+      [[ $IS_ROOT -eq 1 ]] || die "building the base image needs root (debootstrap, chroot); run scripts/env-up.sh as root once"
+      debian_mirror >/dev/null
+      ensure_pkgs debootstrap debian-archive-keyring
+      # The rootfs builds run in parallel (one is mostly download, the other mostly QEMU).
+      for a in "${need_rootfs[@]}"; do
+        build_rootfs "$a" "$BASE_WORK/$a/context/rootfs.tar" &
+        pids+=($!)
+      done
+      for i in "${!pids[@]}"; do
+        wait "${pids[$i]}" || { warn "rootfs build for ${need_rootfs[$i]} failed"; failed=1; }
+      done
+      [[ $failed -eq 0 ]] || die "rootfs build failed"
+    fi
+    for a in "${need_image[@]}"; do build_base_image "$a"; done
+    for a in "${BASE_ARCHES[@]}"; do
+      log "docker push $BASE_REF:$BASE_TAG-$a"
+      docker push "$BASE_REF:$BASE_TAG-$a" >"$STATE_DIR/push.log" 2>&1 || { tail -n 20 "$STATE_DIR/push.log" >&2; die "push $BASE_REF:$BASE_TAG-$a failed"; }
     done
     publish_index
   fi
@@ -479,9 +545,10 @@ step_base_image() {
   local tmp code ct
   tmp=$(mktemp -d)
   code=$(get_manifest "$BASE_TAG" "$MT_DOCKER_LIST, $MT_OCI_INDEX" "$tmp/body" "$tmp/hdr")
-  ct=$(tr -d '\r' <"$tmp/hdr" | awk -F': ' 'tolower($1) == "content-type" { print $2 }')
+  ct=$(header "$tmp/hdr" content-type)
   [[ $code == 200 && ( $ct == "$MT_DOCKER_LIST" || $ct == "$MT_OCI_INDEX" ) ]] || die "index check: HTTP $code, $ct"
-  note "base index" "$BASE_REF:$BASE_TAG@$(tr -d '\r' <"$tmp/hdr" | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')"
+  BASE_INDEX_DIGEST=$(header "$tmp/hdr" docker-content-digest)
+  note "base index" "$BASE_REF:$BASE_TAG@$BASE_INDEX_DIGEST ($ct)"
   local a
   for a in "${BASE_ARCHES[@]}"; do
     note "digest $a" "$(jq -r --arg a "$a" '.manifests[] | select(.platform.architecture == $a) | .digest' "$tmp/body") ($BASE_REF:$BASE_TAG-$a)"
@@ -490,17 +557,14 @@ step_base_image() {
 }
 
 # ---------------------------------------------------------------- 5. smoke test
-step_verify() {
-  local a out tag
-  for a in "${BASE_ARCHES[@]}"; do
-    tag=$BASE_REF:$BASE_TAG-$a
-    out=$(docker run --rm --platform "linux/$a" --network none "$tag" uname -m 2>&1) || die "running $tag failed: $out"
-    case $a:$out in
-      amd64:x86_64 | arm64:aarch64) log "container $a: uname -m = $out" ;;
-      *) die "container $tag reports uname -m = $out" ;;
-    esac
-  done
-  note "qemu check" "arm64 container runs (uname -m = aarch64)"
+step_verify() { # the foreign architecture's image runs (emulation works inside containers)
+  local a tag out want
+  case $(uname -m) in x86_64) a=arm64 want=aarch64 ;; *) a=amd64 want=x86_64 ;; esac
+  tag=$BASE_REF:$BASE_TAG-$a
+  out=$(docker run --rm --platform "linux/$a" --network none "$tag" uname -m 2>&1) || die "running $tag failed: $out"
+  [[ $out == "$want" ]] || die "container $tag reports uname -m = $out, expected $want"
+  log "container linux/$a: uname -m = $out"
+  note "emulation check" "linux/$a container runs (uname -m = $out)"
 }
 
 # Summary values also go to a file tests may source.
@@ -510,7 +574,7 @@ write_env_file() {
     echo "LAMBDA_IMAGE_TEST_REGISTRY=$REGISTRY_ADDR"
     if [[ $WANT_BASE -eq 1 ]]; then
       echo "LAMBDA_IMAGE_TEST_BASE_IMAGE=$BASE_REF:$BASE_TAG"
-      echo "LAMBDA_IMAGE_TEST_BASE_INDEX_DIGEST=${SUMMARY[base index]##*@}"
+      echo "LAMBDA_IMAGE_TEST_BASE_INDEX_DIGEST=$BASE_INDEX_DIGEST"
     fi
   } >"$STATE_DIR/env.properties"
 }

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # the settings are used by the scripts that source this
 # Shared settings and helpers for env-up.sh / env-down.sh / env-check-idempotent.sh.
 # Sourced, not executed.
 
@@ -14,7 +14,18 @@ STATE_DIR=$LAMBDA_IMAGE_ENV_DIR
 
 DOCKERD_PIDFILE=$STATE_DIR/dockerd.pid
 DOCKERD_LOG=$STATE_DIR/dockerd.log
-DOCKERD_SOCK=/var/run/docker.sock
+# The engine env-up starts when none answers. By default the standard one (socket
+# /var/run/docker.sock, data /var/lib/docker). LAMBDA_IMAGE_ENV_DOCKER_SOCK selects a separate
+# engine (own data and exec root under the state dir), e.g. to try env-up without touching the
+# machine's engine; DOCKER_HOST then points at it for everything env-up runs.
+DOCKERD_SOCK=${LAMBDA_IMAGE_ENV_DOCKER_SOCK:-/var/run/docker.sock}
+DOCKERD_EXTRA_ARGS=()
+DOCKERD_DATA_ROOT=/var/lib/docker
+if [[ $DOCKERD_SOCK != /var/run/docker.sock ]]; then
+  DOCKERD_DATA_ROOT=$STATE_DIR/docker
+  DOCKERD_EXTRA_ARGS=(--data-root="$DOCKERD_DATA_ROOT" --exec-root="$STATE_DIR/exec")
+  export DOCKER_HOST=unix://$DOCKERD_SOCK
+fi
 
 REGISTRY_ADDR=${LAMBDA_IMAGE_ENV_REGISTRY:-127.0.0.1:5000}
 REGISTRY_DIR=$STATE_DIR/registry
