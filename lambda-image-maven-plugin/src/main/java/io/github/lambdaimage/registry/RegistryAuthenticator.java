@@ -2,7 +2,6 @@ package io.github.lambdaimage.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdaimage.errors.EnvironmentException;
-import io.github.lambdaimage.log.BuildLog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,16 +28,13 @@ final class RegistryAuthenticator {
   private final HttpClient http;
   private final RegistryCredentialProvider provider;
   private final Duration timeout;
-  private final BuildLog log;
   private final Map<String, Optional<RegistryCredentials>> credentials = new ConcurrentHashMap<>();
   private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
-  RegistryAuthenticator(
-      HttpClient http, RegistryCredentialProvider provider, Duration timeout, BuildLog log) {
+  RegistryAuthenticator(HttpClient http, RegistryCredentialProvider provider, Duration timeout) {
     this.http = http;
     this.provider = provider;
     this.timeout = timeout;
-    this.log = log;
   }
 
   /** The {@code Authorization} header that worked last for this repository, if any. */
@@ -82,27 +78,7 @@ final class RegistryAuthenticator {
   /** The error for a registry that refused access with the credentials it was given. */
   RegistryAuthenticationException refused(
       ImageReference reference, Optional<RegistryCredentials> tried) {
-    String registry = reference.registry();
-    String what =
-        tried
-            .map(c -> "rejected the credentials (" + c + ")")
-            .orElse(
-                "requires authentication and no credentials were found (searched: "
-                    + provider.searchedSources(registry)
-                    + ")");
-    return new RegistryAuthenticationException(
-        "Registry "
-            + registry
-            + " "
-            + what
-            + " for "
-            + reference.name()
-            + ". Add a <server> with <id>"
-            + registry
-            + "</id> and the right user name and password to ~/.m2/settings.xml, or run"
-            + " 'docker login "
-            + registry
-            + "'.");
+    return RegistryAuthenticationException.refused(reference, tried, provider, null);
   }
 
   /** The error for the last credentials used with this registry. */
@@ -111,13 +87,7 @@ final class RegistryAuthenticator {
   }
 
   private Optional<RegistryCredentials> credentialsFor(String registry) {
-    return credentials.computeIfAbsent(
-        registry,
-        host -> {
-          Optional<RegistryCredentials> found = provider.credentialsFor(host);
-          found.ifPresent(c -> log.info("Registry " + host + ": using " + c + "."));
-          return found;
-        });
+    return credentials.computeIfAbsent(registry, provider::credentialsFor);
   }
 
   private String fetchToken(

@@ -52,7 +52,7 @@ public final class RegistryClient {
    * @param credentials where registry credentials come from
    * @param retry how transient failures are retried
    * @param timeout the limit for each response
-   * @param log where credential sources and retries are reported
+   * @param log where retries are reported
    */
   public RegistryClient(
       HttpClient http,
@@ -64,7 +64,7 @@ public final class RegistryClient {
     this.retry = retry;
     this.timeout = timeout;
     this.log = log;
-    this.authenticator = new RegistryAuthenticator(http, credentials, timeout, log);
+    this.authenticator = new RegistryAuthenticator(http, credentials, timeout);
   }
 
   /** An HTTP client with {@link #CONNECT_TIMEOUT} that does not follow redirects. */

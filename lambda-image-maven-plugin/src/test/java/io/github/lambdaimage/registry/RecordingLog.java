@@ -4,7 +4,7 @@ import io.github.lambdaimage.log.BuildLog;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A log that keeps info and warning lines, for assertions. */
+/** A log that keeps info and warning lines for assertions, and prints them for the test report. */
 final class RecordingLog implements BuildLog {
 
   private final List<String> warnings;
@@ -29,11 +29,13 @@ final class RecordingLog implements BuildLog {
   @Override
   public void info(String message) {
     infos.add(message);
+    System.out.println("[info] " + message);
   }
 
   @Override
   public void warn(String message) {
     warnings.add(message);
+    System.out.println("[warn] " + message);
   }
 
   @Override

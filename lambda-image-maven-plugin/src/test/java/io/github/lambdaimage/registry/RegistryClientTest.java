@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.model.Architecture;
-import io.github.lambdaimage.registry.RegistryUploads.Descriptor;
-import io.github.lambdaimage.registry.RegistryUploads.Entry;
+import io.github.lambdaimage.registry.RawRegistry.Descriptor;
+import io.github.lambdaimage.registry.RawRegistry.Entry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -23,11 +23,11 @@ class RegistryClientTest {
 
   static final String REGISTRY = "127.0.0.1:5000";
 
-  private final RegistryUploads uploads = new RegistryUploads(REGISTRY);
+  private final RawRegistry uploads = new RawRegistry(REGISTRY);
   private final RecordingLog log = new RecordingLog();
   private final RegistryClient client =
       new RegistryClient(RegistryCredentialProvider.anonymous(), log);
-  private final String repository = RegistryUploads.uniqueRepository("registry-client");
+  private final String repository = RawRegistry.uniqueRepository("registry-client");
 
   @AfterEach
   void deleteUploads() {

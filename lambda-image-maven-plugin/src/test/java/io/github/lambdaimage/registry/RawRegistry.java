@@ -1,5 +1,6 @@
 package io.github.lambdaimage.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,10 +16,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes small images straight into a real registry over its HTTP API, so tests can shape any
- * manifest, index or attestation entry they need. Images have a config blob and no layers.
+ * Talks to a real registry over its plain HTTP API, independently of {@link RegistryClient}: writes
+ * small images (a config blob, no layers) so tests can shape any manifest, index or attestation
+ * entry they need, and reads manifests and blobs back as the registry serves them.
  */
-final class RegistryUploads {
+final class RawRegistry {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -26,11 +28,11 @@ final class RegistryUploads {
   private final String authorization;
   private final List<String> uploadedManifests = new ArrayList<>();
 
-  RegistryUploads(String registry) {
+  RawRegistry(String registry) {
     this(registry, null, null);
   }
 
-  RegistryUploads(String registry, String user, String password) {
+  RawRegistry(String registry, String user, String password) {
     this.registry = registry;
     this.authorization =
         user == null
@@ -123,6 +125,41 @@ final class RegistryUploads {
     String digest = RegistryClient.sha256(body);
     uploadedManifests.add(repository + "/manifests/" + digest);
     return new Descriptor(mediaType, digest, body.length);
+  }
+
+  /** A manifest as served: {@code Content-Type}, {@code Docker-Content-Digest} and body. */
+  record Served(String contentType, String digestHeader, JsonNode body) {}
+
+  /** GETs a manifest by tag or digest, accepting every manifest type. */
+  Served manifest(String repository, String reference) {
+    HttpResponse<String> response =
+        send(
+            request(URI.create(base(repository) + "/manifests/" + reference))
+                .header("Accept", MediaTypes.acceptHeader())
+                .GET(),
+            200);
+    return new Served(
+        response.headers().firstValue("Content-Type").orElse(null),
+        response.headers().firstValue("Docker-Content-Digest").orElse(null),
+        json(response.body()));
+  }
+
+  /** GETs a blob, such as an image config, as JSON. */
+  JsonNode blob(String repository, String digest) {
+    return json(send(request(URI.create(base(repository) + "/blobs/" + digest)).GET(), 200).body());
+  }
+
+  /** Deletes a manifest by digest, and so every tag pointing at it. */
+  void deleteManifest(String repository, String digest) {
+    delete(request(URI.create(base(repository) + "/manifests/" + digest)).DELETE());
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException("The registry sent something that is not JSON: " + text, e);
+    }
   }
 
   /** Deletes every manifest this instance uploaded (and so its tags), newest first. */

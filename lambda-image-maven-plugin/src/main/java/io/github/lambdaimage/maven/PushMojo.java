@@ -1,0 +1,63 @@
+package io.github.lambdaimage.maven;
+
+import io.github.lambdaimage.log.BuildLog;
+import io.github.lambdaimage.model.Architecture;
+import io.github.lambdaimage.model.ImageRecords;
+import io.github.lambdaimage.registry.CredentialResolver;
+import io.github.lambdaimage.registry.ImagePusher;
+import io.github.lambdaimage.registry.RegistryClient;
+import io.github.lambdaimage.registry.RetryPolicy;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Pushes each architecture's built image ({@code target/lambda-image/<arch>/image.json}) to its
+ * registry, checks that the registry serves it as a single-platform manifest of that architecture,
+ * and records the manifest digest in {@code image.json} and {@code images.json}.
+ *
+ * <p>Registry credentials, first found wins: the {@code settings.xml} {@code <server>} whose id is
+ * the registry host; the Docker configuration ({@code ~/.docker/config.json} or {@code
+ * DOCKER_CONFIG}: {@code credHelpers}, {@code credsStore}, {@code auths}); for Amazon ECR hosts, a
+ * token from the AWS default credentials chain.
+ */
+@Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class PushMojo extends AbstractLambdaImageMojo {
+
+  /** Skips this goal, e.g. to deploy without pushing images. */
+  @Parameter(property = PropertyNames.SKIP_PUSH, defaultValue = "false")
+  private boolean skipPush;
+
+  @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+  private Settings settings;
+
+  @Component private SettingsDecrypter settingsDecrypter;
+
+  @Override
+  protected String goalSkipReason() {
+    return skipPush ? PropertyNames.SKIP_PUSH + " is true" : null;
+  }
+
+  @Override
+  protected void execute(List<Architecture> architectures) {
+    BuildLog log = buildLog();
+    CredentialResolver credentials =
+        CredentialResolver.standard(new MavenServerCredentials(settings, settingsDecrypter), log);
+    ImagePusher pusher =
+        new ImagePusher(
+            engine().client(),
+            new RegistryClient(credentials, log),
+            credentials,
+            RetryPolicy.standard(),
+            log,
+            session.getRequest().isInteractiveMode());
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory());
+    for (Architecture architecture : architectures) {
+      pusher.push(records, architecture);
+    }
+  }
+}
