@@ -59,6 +59,21 @@ class RegistryClientTest {
   }
 
   @Test
+  void resolvesTheEnvironmentsMultiArchitectureBaseImageToItsPerArchitectureImages() {
+    ImageReference base = ImageReference.parse(REGISTRY + "/lambda-image-test/java-base:17");
+
+    String amd64 = client.resolvePlatform(base, Architecture.AMD64);
+    String arm64 = client.resolvePlatform(base, Architecture.ARM64);
+
+    assertThat(amd64).isNotEqualTo(arm64).isNotEqualTo(client.getManifest(base).digest());
+    assertThat(client.getManifest(base).isIndex()).isTrue();
+    assertThat(amd64)
+        .isEqualTo(client.resolvePlatform(base.withTag("17-amd64"), Architecture.AMD64));
+    assertThat(arm64)
+        .isEqualTo(client.resolvePlatform(base.withTag("17-arm64"), Architecture.ARM64));
+  }
+
+  @Test
   void resolvesAnArchitectureOfADockerManifestList() {
     Descriptor amd64 = uploads.image(repository, "amd64", DOCKER_MANIFEST, "linux", "amd64", null);
     Descriptor arm64 = uploads.image(repository, "arm64", DOCKER_MANIFEST, "linux", "arm64", null);
