@@ -1,0 +1,82 @@
+package io.github.lambdaimage.invoke;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import io.github.lambdaimage.log.BuildLog;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows a container's output: each complete line goes to the build log with a prefix, and the
+ * last lines are kept for failure messages.
+ */
+final class ContainerLogs extends ResultCallback.Adapter<Frame> {
+
+  /** How many lines a failure message shows. */
+  static final int TAIL_LINES = 40;
+
+  private final BuildLog log;
+  private final String prefix;
+  private final Deque<String> tail = new ArrayDeque<>();
+  private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
+
+  ContainerLogs(BuildLog log, String prefix) {
+    this.log = log;
+    this.prefix = prefix;
+  }
+
+  @Override
+  public synchronized void onNext(Frame frame) {
+    for (byte b : frame.getPayload()) {
+      if (b == '\n') {
+        emitLine();
+      } else {
+        partialLine.write(b);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void onComplete() {
+    if (partialLine.size() > 0) {
+      emitLine();
+    }
+    super.onComplete();
+  }
+
+  /** Waits briefly for the stream to end after the container stopped, so the tail is complete. */
+  void awaitEnd() {
+    try {
+      awaitCompletion(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The last lines seen, oldest first. */
+  synchronized List<String> tail() {
+    return List.copyOf(tail);
+  }
+
+  /** True when any line seen so far contains {@code text}. */
+  synchronized boolean anyLineContains(String text) {
+    return tail.stream().anyMatch(line -> line.contains(text));
+  }
+
+  private void emitLine() {
+    String line = partialLine.toString(StandardCharsets.UTF_8);
+    partialLine.reset();
+    if (line.endsWith("\r")) {
+      line = line.substring(0, line.length() - 1);
+    }
+    log.info(prefix + line);
+    tail.addLast(line);
+    if (tail.size() > TAIL_LINES) {
+      tail.removeFirst();
+    }
+  }
+}
