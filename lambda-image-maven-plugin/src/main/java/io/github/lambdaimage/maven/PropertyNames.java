@@ -32,6 +32,15 @@ public final class PropertyNames {
   /** How long the invoke goal waits for the function. */
   public static final String TIMEOUT = "lambda.timeout";
 
+  /** The function's memory size in MB for the invoke goal. */
+  public static final String MEMORY_SIZE = "lambda.memorySize";
+
+  /** The function name the invoke goal gives the runtime. */
+  public static final String FUNCTION_NAME = "lambda.functionName";
+
+  /** The AWS region the invoke goal gives the runtime. */
+  public static final String REGION = "lambda.region";
+
   /** Skips every lambda-image goal. */
   public static final String SKIP = "lambda.skip";
 

@@ -1,0 +1,192 @@
+package io.github.lambdaimage.invoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.model.Architecture;
+import io.github.lambdaimage.model.ImageRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Runs real function images on the real engine (scripts/env-up.sh), both architectures: the foreign
+ * one under QEMU.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FunctionInvokerEngineTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DockerEngine engine;
+  private TestImages images;
+  private final Map<Architecture, ImageRecord> functions =
+      new java.util.EnumMap<>(Architecture.class);
+  private final RecordingLog log = new RecordingLog();
+  private String functionName;
+
+  @BeforeAll
+  void buildImages() {
+    engine = DockerEngine.connect();
+    images = new TestImages(engine);
+    for (Architecture architecture : Architecture.values()) {
+      functions.put(architecture, images.javaFunction(architecture, TestImages.TEST_HANDLER));
+    }
+  }
+
+  @AfterAll
+  void removeImages() {
+    images.close();
+    engine.close();
+  }
+
+  @AfterEach
+  void noContainerIsLeftBehind() {
+    assertThat(
+            engine
+                .client()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withNameFilter(List.of("lambda-image-invoke-" + functionName + "-"))
+                .exec())
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Architecture.class)
+  void answersOnItsOwnArchitectureWithWhatLambdaWouldGiveIt(Architecture architecture)
+      throws Exception {
+    InvokeReport report = invoke(architecture, 30, event("{\"action\":\"echo\",\"name\":\"Ada\"}"));
+
+    JsonNode answer = JSON.readTree(report.invocations().get(0).response());
+    assertThat(answer.get("arch").asText())
+        .isEqualTo(architecture == Architecture.AMD64 ? "amd64" : "aarch64");
+    assertThat(answer.get("requestId").asText()).isEqualTo(report.invocations().get(0).requestId());
+    assertThat(answer.get("functionName").asText()).isEqualTo(functionName);
+    assertThat(answer.get("memoryLimitInMB").asInt()).isEqualTo(512);
+    assertThat(answer.get("invokedFunctionArn").asText())
+        .isEqualTo("arn:aws:lambda:eu-west-1:000000000000:function:" + functionName);
+    assertThat(answer.get("remainingTimeInMillis").asLong()).isBetween(1L, 30_000L);
+    assertThat(answer.get("region").asText()).isEqualTo("eu-west-1");
+    assertThat(answer.get("event").get("name").asText()).isEqualTo("Ada");
+    assertThat(report.emulated())
+        .isEqualTo(!architecture.dockerName().equals(engine.info().architecture()));
+    assertThat(report.initDuration()).isPositive();
+    assertThat(log.lines()).anyMatch(line -> line.contains("Response to echo.json ("));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Architecture.class)
+  void warmInvocationsReuseOneContainer(Architecture architecture) throws Exception {
+    InvokeReport report =
+        invoke(architecture, 30, event("{\"n\":1}"), event("{\"n\":2}"), event("{\"n\":3}"));
+
+    List<JsonNode> answers =
+        report.invocations().stream().map(result -> parse(result.response())).toList();
+    assertThat(answers)
+        .extracting(answer -> answer.get("invocation").asInt())
+        .containsExactly(1, 2, 3);
+    assertThat(answers)
+        .extracting(answer -> answer.get("jvm").asText())
+        .containsOnly(answers.get(0).get("jvm").asText());
+    System.out.printf(
+        "invoke timing %s: init %d ms, invocations %s%n",
+        architecture,
+        report.initDuration().toMillis(),
+        report.invocations().stream().map(result -> result.duration().toMillis() + " ms").toList());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Architecture.class)
+  void aThrowingFunctionFailsWithItsErrorTypeMessageAndStackTrace(Architecture architecture) {
+    assertThatThrownBy(
+            () -> invoke(architecture, 30, event("{\"action\":\"throw\",\"message\":\"no\"}")))
+        .isInstanceOf(FunctionFailedException.class)
+        .hasMessageStartingWith(
+            "Function "
+                + functionName
+                + " ("
+                + architecture
+                + ") failed on event echo.json (request ")
+        .hasMessageContaining("): java.lang.IllegalStateException: told to throw: no")
+        .hasMessageContaining(
+            "io.github.lambdaimage.invoke.testfunction.TestFunction.handleRequest(TestFunction.java:");
+  }
+
+  @Test
+  void aFunctionSleepingPastItsTimeoutFailsWithATimeout() {
+    assertThatThrownBy(
+            () -> invoke(Architecture.AMD64, 2, event("{\"action\":\"sleep\",\"seconds\":20}")))
+        .isInstanceOf(FunctionFailedException.class)
+        .hasMessage(
+            "Function "
+                + functionName
+                + " (amd64) timed out on event echo.json: Task timed out after 2.00 seconds. Raise"
+                + " lambda.timeout (now 2 s) if the function needs longer, or find where it"
+                + " blocks.");
+  }
+
+  @Test
+  void aContainerExitingBeforeAnsweringFailsWithItsExitCodeAndLastOutput() {
+    assertThatThrownBy(
+            () -> invoke(Architecture.AMD64, 30, event("{\"action\":\"exit\",\"code\":3}")))
+        .isInstanceOf(FunctionFailedException.class)
+        .hasMessageStartingWith("The container of function " + functionName + " (amd64, image ")
+        .hasMessageContaining(
+            ") exited with code 3 before answering event echo.json. Its last output:")
+        .hasMessageContaining("    exiting on request");
+  }
+
+  @Test
+  void aMissingHandlerClassFailsAsAnInitError() {
+    ImageRecord broken = images.javaFunction(Architecture.AMD64, "example.Missing::handleRequest");
+    functionName = uniqueFunctionName();
+
+    assertThatThrownBy(
+            () ->
+                new FunctionInvoker(engine, log).invoke(broken, settings(30), List.of(event("{}"))))
+        .isInstanceOf(FunctionFailedException.class)
+        .hasMessageStartingWith("Function " + functionName + " (amd64) failed to initialise: ")
+        .hasMessageContaining("example.Missing")
+        .hasMessageEndingWith(
+            "Check the handler (example.Missing::handleRequest) names a public class and method in the image.");
+  }
+
+  private InvokeReport invoke(
+      Architecture architecture, int timeoutSeconds, InvocationEvent... events) {
+    functionName = uniqueFunctionName();
+    return new FunctionInvoker(engine, log)
+        .invoke(functions.get(architecture), settings(timeoutSeconds), List.of(events));
+  }
+
+  private FunctionSettings settings(int timeoutSeconds) {
+    return new FunctionSettings(functionName, 512, "eu-west-1", Duration.ofSeconds(timeoutSeconds));
+  }
+
+  private static String uniqueFunctionName() {
+    return "invoke-test-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static InvocationEvent event(String json) {
+    return new InvocationEvent("echo.json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (Exception e) {
+      throw new AssertionError(json, e);
+    }
+  }
+}
