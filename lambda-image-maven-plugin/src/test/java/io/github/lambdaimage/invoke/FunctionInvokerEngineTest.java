@@ -37,12 +37,9 @@ class FunctionInvokerEngineTest {
   private String functionName;
 
   @BeforeAll
-  void buildImages() {
+  void connect() {
     engine = DockerEngine.connect();
     images = new TestImages(engine);
-    for (Architecture architecture : Architecture.values()) {
-      functions.put(architecture, images.javaFunction(architecture, TestImages.TEST_HANDLER));
-    }
   }
 
   @AfterAll
@@ -53,14 +50,7 @@ class FunctionInvokerEngineTest {
 
   @AfterEach
   void noContainerIsLeftBehind() {
-    assertThat(
-            engine
-                .client()
-                .listContainersCmd()
-                .withShowAll(true)
-                .withNameFilter(List.of("lambda-image-invoke-" + functionName + "-"))
-                .exec())
-        .isEmpty();
+    assertThat(TestImages.containersOf(engine, functionName)).isEmpty();
   }
 
   @ParameterizedTest
@@ -89,6 +79,15 @@ class FunctionInvokerEngineTest {
   @ParameterizedTest
   @EnumSource(Architecture.class)
   void warmInvocationsReuseOneContainer(Architecture architecture) throws Exception {
+    List<String> containersAtEachResponse = new java.util.concurrent.CopyOnWriteArrayList<>();
+    log.onInfo(
+        line -> {
+          if (line.contains("] Response to ")) {
+            TestImages.containersOf(engine, functionName)
+                .forEach(container -> containersAtEachResponse.add(container.getId()));
+          }
+        });
+
     InvokeReport report =
         invoke(architecture, 30, event("{\"n\":1}"), event("{\"n\":2}"), event("{\"n\":3}"));
 
@@ -149,7 +148,7 @@ class FunctionInvokerEngineTest {
   }
 
   @Test
-  void aMissingHandlerClassFailsAsAnInitError() {
+  void aMissingHandlerClassFailsTheFirstInvocationAsLambdaReportsIt() {
     ImageRecord broken = images.javaFunction(Architecture.AMD64, "example.Missing::handleRequest");
     functionName = uniqueFunctionName();
 
@@ -157,17 +156,21 @@ class FunctionInvokerEngineTest {
             () ->
                 new FunctionInvoker(engine, log).invoke(broken, settings(30), List.of(event("{}"))))
         .isInstanceOf(FunctionFailedException.class)
-        .hasMessageStartingWith("Function " + functionName + " (amd64) failed to initialise: ")
-        .hasMessageContaining("example.Missing")
+        .hasMessageStartingWith("Function " + functionName + " (amd64) failed on event echo.json")
         .hasMessageEndingWith(
-            "Check the handler (example.Missing::handleRequest) names a public class and method in the image.");
+            "): java.lang.ClassNotFoundException: Class not found: example.Missing");
   }
 
   private InvokeReport invoke(
       Architecture architecture, int timeoutSeconds, InvocationEvent... events) {
     functionName = uniqueFunctionName();
     return new FunctionInvoker(engine, log)
-        .invoke(functions.get(architecture), settings(timeoutSeconds), List.of(events));
+        .invoke(function(architecture), settings(timeoutSeconds), List.of(events));
+  }
+
+  private ImageRecord function(Architecture architecture) {
+    return functions.computeIfAbsent(
+        architecture, key -> images.javaFunction(key, TestImages.TEST_HANDLER));
   }
 
   private FunctionSettings settings(int timeoutSeconds) {

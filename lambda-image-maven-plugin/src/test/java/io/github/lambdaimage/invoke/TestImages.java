@@ -2,6 +2,7 @@ package io.github.lambdaimage.invoke;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.invoke.testfunction.TestFunction;
 import io.github.lambdaimage.model.Architecture;
@@ -38,7 +39,8 @@ final class TestImages implements AutoCloseable {
       Set.of(
           "aws-lambda-java-runtime-interface-client",
           "aws-lambda-java-core",
-          "aws-lambda-java-serialization");
+          "aws-lambda-java-serialization",
+          "utils-lite");
 
   private final DockerEngine engine;
   private final List<String> tags = new ArrayList<>();
@@ -122,6 +124,16 @@ final class TestImages implements AutoCloseable {
         handler,
         "sha256:test",
         architecture.dockerName());
+  }
+
+  /** The containers, running or not, that invoke created for {@code functionName}. */
+  static List<Container> containersOf(DockerEngine engine, String functionName) {
+    return engine
+        .client()
+        .listContainersCmd()
+        .withShowAll(true)
+        .withNameFilter(List.of("lambda-image-invoke-" + functionName + "-"))
+        .exec();
   }
 
   @Override

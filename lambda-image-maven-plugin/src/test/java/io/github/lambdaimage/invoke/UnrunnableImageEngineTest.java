@@ -39,14 +39,7 @@ class UnrunnableImageEngineTest {
               "Enable QEMU through binfmt_misc: on a Docker host run `docker run --privileged --rm"
                   + " tonistiigi/binfmt --install arm64`; on Debian or Ubuntu `sudo apt-get install"
                   + " qemu-user-static binfmt-support`.");
-      assertThat(
-              engine
-                  .client()
-                  .listContainersCmd()
-                  .withShowAll(true)
-                  .withNameFilter(List.of("lambda-image-invoke-" + functionName + "-"))
-                  .exec())
-          .isEmpty();
+      assertThat(TestImages.containersOf(engine, functionName)).isEmpty();
     }
   }
 }
