@@ -73,8 +73,15 @@ public final class FunctionInvoker {
               + (image.architecture().equals(engineArchitecture)
                   ? " (native)"
                   : " (emulated on this " + engineArchitecture + " engine)"));
-      Run run = new Run(image, settings, server, container, new ContainerLogs(log, prefix));
-      run.start(engineArchitecture);
+      Run run =
+          new Run(
+              image,
+              engineArchitecture,
+              settings,
+              server,
+              container,
+              new ContainerLogs(log, prefix));
+      run.start();
       List<InvokeReport.InvocationResult> results = new ArrayList<>();
       for (InvocationEvent event : events) {
         results.add(run.invoke(event, prefix));
@@ -147,28 +154,29 @@ public final class FunctionInvoker {
   /** One container's lifetime: start, invocations, and the failure checks between. */
   private final class Run {
     private final ImageRecord image;
+    private final String engineArchitecture;
     private final FunctionSettings settings;
     private final RuntimeApiServer server;
     private final FunctionContainer container;
     private final ContainerLogs logs;
     private Instant startedAt;
-    private String engineArchitecture;
 
     Run(
         ImageRecord image,
+        String engineArchitecture,
         FunctionSettings settings,
         RuntimeApiServer server,
         FunctionContainer container,
         ContainerLogs logs) {
       this.image = image;
+      this.engineArchitecture = engineArchitecture;
       this.settings = settings;
       this.server = server;
       this.container = container;
       this.logs = logs;
     }
 
-    void start(String engineArchitecture) {
-      this.engineArchitecture = engineArchitecture;
+    void start() {
       try {
         startedAt = container.start(logs);
       } catch (DockerException e) {
