@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,9 +56,24 @@ class FunctionInvokerEngineTest {
 
   @ParameterizedTest
   @EnumSource(Architecture.class)
-  void answersOnItsOwnArchitectureWithWhatLambdaWouldGiveIt(Architecture architecture)
+  void answersOnItsOwnArchitectureAndStaysWarmInOneContainer(Architecture architecture)
       throws Exception {
-    InvokeReport report = invoke(architecture, 30, event("{\"action\":\"echo\",\"name\":\"Ada\"}"));
+    List<String> containersAtEachResponse = new CopyOnWriteArrayList<>();
+    log.onInfo(
+        line -> {
+          if (line.contains("] Response to ")) {
+            TestImages.containersOf(engine, functionName)
+                .forEach(container -> containersAtEachResponse.add(container.getId()));
+          }
+        });
+
+    InvokeReport report =
+        invoke(
+            architecture,
+            30,
+            event("{\"action\":\"echo\",\"name\":\"Ada\"}"),
+            event("{\"n\":2}"),
+            event("{\"n\":3}"));
 
     JsonNode answer = JSON.readTree(report.invocations().get(0).response());
     assertThat(answer.get("arch").asText())
@@ -73,32 +89,13 @@ class FunctionInvokerEngineTest {
     assertThat(report.emulated())
         .isEqualTo(!architecture.dockerName().equals(engine.info().architecture()));
     assertThat(report.initDuration()).isPositive();
-    assertThat(log.lines()).anyMatch(line -> line.contains("Response to echo.json ("));
-  }
-
-  @ParameterizedTest
-  @EnumSource(Architecture.class)
-  void warmInvocationsReuseOneContainer(Architecture architecture) throws Exception {
-    List<String> containersAtEachResponse = new java.util.concurrent.CopyOnWriteArrayList<>();
-    log.onInfo(
-        line -> {
-          if (line.contains("] Response to ")) {
-            TestImages.containersOf(engine, functionName)
-                .forEach(container -> containersAtEachResponse.add(container.getId()));
-          }
-        });
-
-    InvokeReport report =
-        invoke(architecture, 30, event("{\"n\":1}"), event("{\"n\":2}"), event("{\"n\":3}"));
-
     List<JsonNode> answers =
         report.invocations().stream().map(result -> parse(result.response())).toList();
+    assertThat(answers).extracting(warm -> warm.get("invocation").asInt()).containsExactly(1, 2, 3);
     assertThat(answers)
-        .extracting(answer -> answer.get("invocation").asInt())
-        .containsExactly(1, 2, 3);
-    assertThat(answers)
-        .extracting(answer -> answer.get("jvm").asText())
-        .containsOnly(answers.get(0).get("jvm").asText());
+        .extracting(warm -> warm.get("jvm").asText())
+        .containsOnly(answer.get("jvm").asText());
+    assertThat(containersAtEachResponse).hasSize(3).containsOnly(containersAtEachResponse.get(0));
     System.out.printf(
         "invoke timing %s: init %d ms, invocations %s%n",
         architecture,
