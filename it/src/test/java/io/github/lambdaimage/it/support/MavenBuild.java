@@ -60,7 +60,10 @@ public final class MavenBuild {
     return this;
   }
 
-  /** Sets an environment variable of the Maven process (e.g. {@code DOCKER_HOST}). */
+  /**
+   * Sets an environment variable of the Maven process (e.g. {@code DOCKER_HOST}); {@code null}
+   * removes it.
+   */
   public MavenBuild env(String name, String value) {
     environment.put(name, value);
     return this;
@@ -89,7 +92,14 @@ public final class MavenBuild {
     ProcessBuilder process =
         new ProcessBuilder(command).directory(projectDirectory.toFile()).redirectErrorStream(true);
     process.environment().remove("MAVEN_OPTS");
-    process.environment().putAll(environment);
+    environment.forEach(
+        (name, value) -> {
+          if (value == null) {
+            process.environment().remove(name);
+          } else {
+            process.environment().put(name, value);
+          }
+        });
     Path logFile = projectDirectory.resolve("build.log");
     process.redirectOutput(logFile.toFile());
     try {
