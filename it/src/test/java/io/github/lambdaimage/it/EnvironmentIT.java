@@ -2,14 +2,11 @@ package io.github.lambdaimage.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.model.Version;
 import io.github.lambdaimage.it.support.TestEngine;
 import io.github.lambdaimage.it.support.TestRegistry;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +33,8 @@ class EnvironmentIT {
         .isIn(
             "application/vnd.oci.image.index.v1+json",
             "application/vnd.docker.distribution.manifest.list.v2+json");
-    assertThat(platformDigests(index.body())).containsOnlyKeys("linux/amd64", "linux/arm64");
+    assertThat(TestRegistry.platformDigests(BASE_REPOSITORY, "17"))
+        .containsOnlyKeys("linux/amd64", "linux/arm64");
   }
 
   @ParameterizedTest
@@ -44,9 +42,7 @@ class EnvironmentIT {
   void eachPlatformManifestIsAnImageOfItsArchitectureRunningJava(
       String architecture, String javaOsArch) throws Exception {
     String platform = "linux/" + architecture;
-    String digest =
-        platformDigests(TestRegistry.manifest(BASE_REPOSITORY, "17").body()).get(platform);
-    String pinned = TestRegistry.address() + "/" + BASE_REPOSITORY + "@" + digest;
+    String pinned = TestRegistry.pinnedBase(platform);
 
     TestEngine.client()
         .pullImageCmd(pinned)
@@ -61,16 +57,5 @@ class EnvironmentIT {
         TestEngine.run(pinned, platform, "java", "-XshowSettings:properties", "-version");
     assertThat(run.exitCode()).isZero();
     assertThat(run.output()).contains("os.arch = " + javaOsArch);
-  }
-
-  private static Map<String, String> platformDigests(JsonNode index) {
-    Map<String, String> digests = new HashMap<>();
-    for (JsonNode manifest : index.path("manifests")) {
-      JsonNode platform = manifest.path("platform");
-      digests.put(
-          platform.path("os").asText() + "/" + platform.path("architecture").asText(),
-          manifest.path("digest").asText());
-    }
-    return digests;
   }
 }

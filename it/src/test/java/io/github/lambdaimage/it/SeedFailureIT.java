@@ -2,52 +2,102 @@ package io.github.lambdaimage.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.command.PullImageResultCallback;
 import io.github.lambdaimage.it.support.ClassicBuild;
 import io.github.lambdaimage.it.support.TestEngine;
 import io.github.lambdaimage.it.support.TestRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The failure this project exists for, reproduced through docker-java: a Dockerfile with an arm64
- * stage and a default amd64 stage, built with the amd64 stage as target, still runs the arm64
- * stage's {@code RUN}, because the classic builder executes every stage before the target. On a
- * runner without QEMU that {@code RUN} fails with {@code exec format error}; here QEMU lets it run,
- * and the build output shows it ran.
+ * The failure this project exists for, reproduced through docker-java (the Engine's {@code POST
+ * /build}, i.e. the classic builder) with a Dockerfile shaped like the seed's: an arm64 stage with
+ * a {@code RUN}, then the default amd64 stage, built with the amd64 stage as target.
+ *
+ * <p>The base tag sits in the local image store as arm64 only, as it does on a machine whose last
+ * build pulled it for arm64.
  */
 class SeedFailureIT {
 
+  private static final String ARM64_STAGE_RAN = "seed-stage=build-arm64 machine=";
+  private static final String AMD64_STAGE_RAN = "seed-stage=build-amd64 machine=";
+
   @TempDir Path context;
-  private String builtImage;
+  private final List<String> createdImages = new ArrayList<>();
+  private String arm64OnlyTag;
+
+  @BeforeEach
+  void tagTheArm64BaseLocally() throws InterruptedException {
+    String pinnedArm64 = TestRegistry.pinnedBase("linux/arm64");
+    TestEngine.client()
+        .pullImageCmd(pinnedArm64)
+        .withPlatform("linux/arm64")
+        .exec(new PullImageResultCallback())
+        .awaitCompletion(5, TimeUnit.MINUTES);
+    String repository = "lambda-image-it/seed-base-" + UUID.randomUUID().toString().substring(0, 8);
+    TestEngine.client().tagImageCmd(pinnedArm64, repository, "17").exec();
+    arm64OnlyTag = repository + ":17";
+    createdImages.add(arm64OnlyTag);
+  }
 
   @AfterEach
-  void removeImage() {
-    if (builtImage != null) {
-      TestEngine.client().removeImageCmd(builtImage).withForce(true).exec();
+  void removeCreatedImages() {
+    for (String image : createdImages) {
+      TestEngine.client().removeImageCmd(image).withForce(true).withNoPrune(false).exec();
     }
   }
 
   @Test
-  void classicBuilderRunsTheForeignStageEvenWithTheAmd64StageAsTarget() {
-    String base = TestRegistry.baseImage();
-    String dockerfile =
-        "FROM --platform=linux/arm64 "
-            + base
-            + " AS build-arm64\n"
-            + "RUN echo \"seed-stage=build-arm64 machine=$(uname -m)\"\n"
-            + "FROM --platform=linux/amd64 "
-            + base
-            + " AS build-amd64\n"
-            + "RUN echo \"seed-stage=build-amd64 machine=$(uname -m)\"\n";
-
-    ClassicBuild.Result result = ClassicBuild.build(context, dockerfile, "build-amd64");
-    builtImage = result.imageId();
+  void classicBuilderRunsTheForeignStageAndTheLocalStoreOverridesThePlatform() {
+    ClassicBuild.Result result =
+        ClassicBuild.build(
+            context, seedShapedDockerfile(arm64OnlyTag, arm64OnlyTag), "build-amd64");
+    createdImages.add(result.imageId());
 
     assertThat(result.output())
-        .as("the arm64 stage is not needed by the target, yet the classic builder ran its RUN")
-        .contains("seed-stage=build-arm64 machine=aarch64");
-    assertThat(result.output()).contains("seed-stage=build-amd64 machine=");
+        .as("the target does not need the arm64 stage, yet its RUN executed (under QEMU here)")
+        .contains(ARM64_STAGE_RAN + "aarch64");
+    assertThat(result.output())
+        .as("FROM --platform=linux/amd64 <tag> took the arm64 image the local store has")
+        .contains(AMD64_STAGE_RAN + "aarch64")
+        .doesNotContain(AMD64_STAGE_RAN + "x86_64");
+  }
+
+  @Test
+  void pinningTheBaseToThePlatformManifestDigestBuildsTheRequestedArchitecture() {
+    String pinnedAmd64 = TestRegistry.pinnedBase("linux/amd64");
+
+    ClassicBuild.Result result =
+        ClassicBuild.build(context, seedShapedDockerfile(arm64OnlyTag, pinnedAmd64), "build-amd64");
+    createdImages.add(result.imageId());
+
+    assertThat(result.output()).contains(AMD64_STAGE_RAN + "x86_64");
+    assertThat(TestEngine.client().inspectImageCmd(result.imageId()).exec().getArch())
+        .isEqualTo("amd64");
+    assertThat(result.output())
+        .as("pinning fixes the platform, not the classic builder running every stage")
+        .contains(ARM64_STAGE_RAN);
+  }
+
+  private static String seedShapedDockerfile(String arm64Base, String amd64Base) {
+    return "FROM --platform=linux/arm64 "
+        + arm64Base
+        + " AS build-arm64\n"
+        + "RUN echo \""
+        + ARM64_STAGE_RAN
+        + "$(uname -m)\"\n"
+        + "FROM --platform=linux/amd64 "
+        + amd64Base
+        + " AS build-amd64\n"
+        + "RUN echo \""
+        + AMD64_STAGE_RAN
+        + "$(uname -m)\"\n";
   }
 }

@@ -23,7 +23,7 @@ public final class ClassicBuild {
 
   /**
    * Builds {@code dockerfile} (written into {@code contextDirectory}) with the given target stage
-   * (or none), host networking and no tag.
+   * (or none), host networking, no build cache (so every RUN really executes) and no tag.
    */
   public static Result build(Path contextDirectory, String dockerfile, String target) {
     try {
@@ -36,7 +36,8 @@ public final class ClassicBuild {
               .buildImageCmd(contextDirectory.toFile())
               .withDockerfile(file.toFile())
               .withNetworkMode("host")
-              .withPull(false);
+              .withPull(false)
+              .withNoCache(true);
       if (target != null) {
         command = command.withTarget(target);
       }

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The local registry the tests push to ({@code 127.0.0.1:5000}, started by {@code
@@ -65,6 +67,41 @@ public final class TestRegistry {
     } catch (IOException e) {
       throw new IllegalStateException("Registry sent a blob that is not JSON", e);
     }
+  }
+
+  /** The per-platform manifest digests of an index, keyed {@code os/architecture}. */
+  public static Map<String, String> platformDigests(String repository, String reference) {
+    Map<String, String> digests = new HashMap<>();
+    for (JsonNode manifest : manifest(repository, reference).body().path("manifests")) {
+      JsonNode platform = manifest.path("platform");
+      digests.put(
+          platform.path("os").asText() + "/" + platform.path("architecture").asText(),
+          manifest.path("digest").asText());
+    }
+    return digests;
+  }
+
+  /** The base image's repository path, without registry and tag. */
+  public static String baseRepository() {
+    String withoutRegistry = baseImage().substring(address().length() + 1);
+    return withoutRegistry.substring(0, withoutRegistry.lastIndexOf(':'));
+  }
+
+  /** The base image's tag. */
+  public static String baseTag() {
+    return baseImage().substring(baseImage().lastIndexOf(':') + 1);
+  }
+
+  /**
+   * The base image pinned to its manifest for {@code platform}, e.g. {@code
+   * 127.0.0.1:5000/lambda-image-test/java-base@sha256:…}.
+   */
+  public static String pinnedBase(String platform) {
+    String digest = platformDigests(baseRepository(), baseTag()).get(platform);
+    if (digest == null) {
+      throw new IllegalStateException(baseImage() + " has no " + platform + " manifest");
+    }
+    return address() + "/" + baseRepository() + "@" + digest;
   }
 
   private static HttpResponse<String> get(String path, String accept) {
