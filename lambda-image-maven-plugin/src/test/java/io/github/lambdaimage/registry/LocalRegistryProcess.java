@@ -11,14 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A second, private registry for one test: Debian's {@code docker-registry} (the CNCF distribution
- * server) on its own loopback port, with htpasswd authentication and storage in a test directory.
- * Started and stopped by the test; the engine reaches it over plain HTTP because dockerd treats
- * {@code 127.0.0.0/8} as insecure.
+ * server) on its own loopback port, with htpasswd or token authentication and storage in a test
+ * directory. Started and stopped by the test; the engine reaches it over plain HTTP because dockerd
+ * treats {@code 127.0.0.0/8} as insecure.
  */
 final class LocalRegistryProcess implements AutoCloseable {
 
@@ -36,37 +37,61 @@ final class LocalRegistryProcess implements AutoCloseable {
 
   /** Starts a registry in {@code directory} that accepts only {@code user}/{@code password}. */
   static LocalRegistryProcess startWithHtpasswd(Path directory, String user, String password) {
+    try {
+      Files.createDirectories(directory);
+      Path htpasswd = directory.resolve("htpasswd");
+      Files.writeString(htpasswd, run(List.of("htpasswd", "-Bbn", user, password)));
+      return start(
+          directory,
+          List.of("  htpasswd:", "    realm: lambda-image-test", "    path: " + htpasswd));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts a registry in {@code directory} that accepts only tokens of {@code tokens}, whose
+   * certificate bundle is in {@code tokenDirectory}.
+   */
+  static LocalRegistryProcess startWithTokenAuth(
+      Path directory, TokenServer tokens, Path tokenDirectory) {
+    return start(
+        directory,
+        List.of(
+            "  token:",
+            "    realm: " + tokens.realm(),
+            "    service: " + TokenServer.SERVICE,
+            "    issuer: " + TokenServer.ISSUER,
+            "    rootcertbundle: " + TokenServer.certificateBundle(tokenDirectory)));
+  }
+
+  private static LocalRegistryProcess start(Path directory, List<String> authConfig) {
     if (!Files.isExecutable(SERVER)) {
       throw new IllegalStateException(
           SERVER + " is missing; run scripts/env-up.sh, which installs docker-registry.");
     }
     try {
       Files.createDirectories(directory);
-      Path htpasswd = directory.resolve("htpasswd");
-      Files.writeString(htpasswd, run(List.of("htpasswd", "-Bbn", user, password)));
       int port = freePort();
-      Path config = directory.resolve("config.yml");
-      Files.writeString(
-          config,
-          String.join(
-              "\n",
-              "version: 0.1",
-              "log:",
-              "  level: warn",
-              "storage:",
-              "  filesystem:",
-              "    rootdirectory: " + directory.resolve("data"),
-              "  delete:",
-              "    enabled: true",
-              "http:",
-              "  addr: 127.0.0.1:" + port,
-              "auth:",
-              "  htpasswd:",
-              "    realm: lambda-image-test",
-              "    path: " + htpasswd,
-              ""));
+      List<String> config =
+          new ArrayList<>(
+              List.of(
+                  "version: 0.1",
+                  "log:",
+                  "  level: warn",
+                  "storage:",
+                  "  filesystem:",
+                  "    rootdirectory: " + directory.resolve("data"),
+                  "  delete:",
+                  "    enabled: true",
+                  "http:",
+                  "  addr: 127.0.0.1:" + port,
+                  "auth:"));
+      config.addAll(authConfig);
+      Path configFile = directory.resolve("config.yml");
+      Files.writeString(configFile, String.join("\n", config) + "\n");
       Process process =
-          new ProcessBuilder(SERVER.toString(), "serve", config.toString())
+          new ProcessBuilder(SERVER.toString(), "serve", configFile.toString())
               .redirectErrorStream(true)
               .redirectOutput(directory.resolve("registry.log").toFile())
               .start();
