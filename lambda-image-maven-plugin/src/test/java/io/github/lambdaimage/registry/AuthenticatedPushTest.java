@@ -8,7 +8,6 @@ import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import io.github.lambdaimage.model.ImageRecords;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,13 +179,7 @@ class AuthenticatedPushTest {
   void pushesWithADockerCredentialHelper() throws IOException {
     String repository = repository("config-helper");
     records.write(images.tagBase(Architecture.AMD64, repository, "1"));
-    Path bin = Files.createDirectories(directory.resolve("bin"));
-    Path helper = bin.resolve("docker-credential-test");
-    try (InputStream script =
-        getClass().getResourceAsStream("/credential-helpers/docker-credential-test")) {
-      Files.copy(script, helper);
-    }
-    assertThat(helper.toFile().setExecutable(true)).isTrue();
+    Path bin = TestCredentialHelper.install(directory.resolve("bin")).getParent();
     Files.writeString(
         bin.resolve(registry.address() + ".json"),
         "{\"ServerURL\":\"x\",\"Username\":\"" + USER + "\",\"Secret\":\"" + PASSWORD + "\"}");

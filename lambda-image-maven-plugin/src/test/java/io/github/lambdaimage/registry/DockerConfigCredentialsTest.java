@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -29,13 +27,7 @@ class DockerConfigCredentialsTest {
   void installHelper() throws IOException {
     config = directory.resolve("docker/config.json");
     Files.createDirectories(config.getParent());
-    helpers = Files.createDirectories(directory.resolve("bin"));
-    Path helper = helpers.resolve("docker-credential-test");
-    try (InputStream script =
-        getClass().getResourceAsStream("/credential-helpers/docker-credential-test")) {
-      Files.copy(script, helper, StandardCopyOption.REPLACE_EXISTING);
-    }
-    assertThat(helper.toFile().setExecutable(true)).isTrue();
+    helpers = TestCredentialHelper.install(directory.resolve("bin")).getParent();
   }
 
   private DockerConfigCredentials credentials(String json) throws IOException {

@@ -78,6 +78,17 @@ final class RawRegistry {
     return putManifest(repository, tag, mediaType, bytes(manifest));
   }
 
+  /**
+   * Uploads an image for {@code os/architecture[/variant]} tagged with its platform, and returns it
+   * as an index entry declaring that platform.
+   */
+  Entry platformImage(
+      String repository, String mediaType, String os, String architecture, String variant) {
+    String tag = os + "-" + architecture + (variant == null ? "" : "-" + variant);
+    Descriptor image = image(repository, tag, mediaType, os, architecture, variant);
+    return new Entry(image, os, architecture, variant);
+  }
+
   /** Uploads an index of {@code mediaType} over {@code entries}; each has a platform. */
   Descriptor index(String repository, String tag, String mediaType, Entry... entries) {
     ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", mediaType);

@@ -40,22 +40,15 @@ class RegistryClientTest {
 
   @Test
   void resolvesEachArchitectureOfAnOciIndexIgnoringAttestations() {
-    Descriptor amd64 = uploads.image(repository, "amd64", OCI_MANIFEST, "linux", "amd64", null);
-    Descriptor arm64 = uploads.image(repository, "arm64", OCI_MANIFEST, "linux", "arm64", "v8");
-    Descriptor attestation =
-        uploads.image(repository, "att", OCI_MANIFEST, "unknown", "unknown", null);
-    uploads.index(
-        repository,
-        "multi",
-        OCI_INDEX,
-        new Entry(attestation, "unknown", "unknown", null),
-        new Entry(amd64, "linux", "amd64", null),
-        new Entry(arm64, "linux", "arm64", "v8"));
+    Entry amd64 = uploads.platformImage(repository, OCI_MANIFEST, "linux", "amd64", null);
+    Entry arm64 = uploads.platformImage(repository, OCI_MANIFEST, "linux", "arm64", "v8");
+    Entry attestation = uploads.platformImage(repository, OCI_MANIFEST, "unknown", "unknown", null);
+    uploads.index(repository, "multi", OCI_INDEX, attestation, amd64, arm64);
 
     assertThat(client.resolvePlatform(reference("multi"), Architecture.AMD64))
-        .isEqualTo(amd64.digest());
+        .isEqualTo(amd64.descriptor().digest());
     assertThat(client.resolvePlatform(reference("multi"), Architecture.ARM64))
-        .isEqualTo(arm64.digest());
+        .isEqualTo(arm64.descriptor().digest());
   }
 
   @Test
@@ -75,32 +68,20 @@ class RegistryClientTest {
 
   @Test
   void resolvesAnArchitectureOfADockerManifestList() {
-    Descriptor amd64 = uploads.image(repository, "amd64", DOCKER_MANIFEST, "linux", "amd64", null);
-    Descriptor arm64 = uploads.image(repository, "arm64", DOCKER_MANIFEST, "linux", "arm64", null);
-    uploads.index(
-        repository,
-        "list",
-        DOCKER_MANIFEST_LIST,
-        new Entry(amd64, "linux", "amd64", null),
-        new Entry(arm64, "linux", "arm64", null));
+    Entry amd64 = uploads.platformImage(repository, DOCKER_MANIFEST, "linux", "amd64", null);
+    Entry arm64 = uploads.platformImage(repository, DOCKER_MANIFEST, "linux", "arm64", null);
+    uploads.index(repository, "list", DOCKER_MANIFEST_LIST, amd64, arm64);
 
     assertThat(client.resolvePlatform(reference("list"), Architecture.ARM64))
-        .isEqualTo(arm64.digest());
+        .isEqualTo(arm64.descriptor().digest());
   }
 
   @Test
   void indexWithoutThePlatformNamesThePlatformsItHas() {
-    Descriptor amd64 = uploads.image(repository, "amd64", OCI_MANIFEST, "linux", "amd64", null);
-    Descriptor arm = uploads.image(repository, "arm", OCI_MANIFEST, "linux", "arm", "v7");
-    Descriptor attestation =
-        uploads.image(repository, "att", OCI_MANIFEST, "unknown", "unknown", null);
-    uploads.index(
-        repository,
-        "multi",
-        OCI_INDEX,
-        new Entry(amd64, "linux", "amd64", null),
-        new Entry(arm, "linux", "arm", "v7"),
-        new Entry(attestation, "unknown", "unknown", null));
+    Entry amd64 = uploads.platformImage(repository, OCI_MANIFEST, "linux", "amd64", null);
+    Entry arm = uploads.platformImage(repository, OCI_MANIFEST, "linux", "arm", "v7");
+    Entry attestation = uploads.platformImage(repository, OCI_MANIFEST, "unknown", "unknown", null);
+    uploads.index(repository, "multi", OCI_INDEX, amd64, arm, attestation);
 
     assertThatThrownBy(() -> client.resolvePlatform(reference("multi"), Architecture.ARM64))
         .isInstanceOf(InvalidConfigurationException.class)
