@@ -1,9 +1,12 @@
 package io.github.lambdaimage.infra;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.model.MissingImageRecordException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.stream.Collectors;
 public final class ImageReferenceResolver {
 
   private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ContextValues context;
   private final Path workingDirectory;
@@ -100,12 +104,12 @@ public final class ImageReferenceResolver {
   }
 
   private static List<ImageRecord> readRecords(Path manifest, boolean isDefault) {
+    List<ImageRecord> records;
     try {
-      boolean index = manifest.getFileName().toString().equals(ImageRecords.INDEX_FILE);
-      return index
-          ? ImageRecords.readIndexFile(manifest)
-          : List.of(ImageRecords.readFile(manifest));
-    } catch (MissingImageRecordException e) {
+      boolean index = JSON.readTree(manifest.toFile()).has("images");
+      records =
+          index ? ImageRecords.readIndexFile(manifest) : List.of(ImageRecords.readFile(manifest));
+    } catch (FileNotFoundException | MissingImageRecordException e) {
       throw new InfraConfigurationException(
           "No image manifest at "
               + manifest
@@ -120,9 +124,17 @@ public final class ImageReferenceResolver {
               + ContextKeys.ARCH
               + ".",
           e);
-    } catch (UncheckedIOException e) {
-      throw new InfraConfigurationException(e.getMessage(), e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new InfraConfigurationException(
+          "Cannot read the image manifest " + manifest + ": " + e.getMessage(), e);
     }
+    if (records.stream().anyMatch(record -> record.architecture() == null)) {
+      throw new InfraConfigurationException(
+          manifest
+              + " is not an image.json or images.json written by lambda-image: an image has no"
+              + " architecture.");
+    }
+    return records;
   }
 
   private ImageRecord select(

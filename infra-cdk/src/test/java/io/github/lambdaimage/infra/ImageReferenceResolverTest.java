@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import io.github.lambdaimage.model.ImageRecords;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,32 @@ class ImageReferenceResolverTest {
     assertThat(image.architecture()).isEqualTo(Architecture.ARM64);
     assertThat(image.digestReference())
         .isEqualTo("127.0.0.1:5000/lambda-image-it/hello@sha256:" + "c".repeat(64));
+  }
+
+  @Test
+  void indexIsRecognisedByItsContentWhateverTheFileIsCalled() throws Exception {
+    Path copy = workingDirectory.resolve("downloaded-artifact.json");
+    Files.copy(MANIFESTS.resolve("ecr/images.json"), copy);
+
+    ImageReference image =
+        resolve(
+            Map.of(ContextKeys.IMAGE_MANIFEST, copy.toString(), ContextKeys.ARCH, "amd64"),
+            workingDirectory);
+
+    assertThat(image.digest()).isEqualTo(TestApps.AMD64_DIGEST);
+  }
+
+  @Test
+  void jsonThatIsNoImageRecordIsRejected() throws Exception {
+    Files.writeString(workingDirectory.resolve("other.json"), "{\"name\":\"x\"}");
+
+    assertThatThrownBy(
+            () -> resolve(Map.of(ContextKeys.IMAGE_MANIFEST, "other.json"), workingDirectory))
+        .isInstanceOf(InfraConfigurationException.class)
+        .hasMessage(
+            workingDirectory.resolve("other.json")
+                + " is not an image.json or images.json written by lambda-image: an image has no"
+                + " architecture.");
   }
 
   @Test

@@ -126,7 +126,8 @@ public abstract class AbstractCdkMojo extends AbstractMojo {
             project.getBasedir().toPath(),
             output.toPath(),
             context(),
-            nodeRuntime.executable());
+            nodeRuntime.executable(),
+            Path.of(project.getBuild().getDirectory(), "cdk-tmp"));
     CloudAssemblySummary assembly = new AppSynthesizer(log).synthesize(request);
     project.setContextValue(SYNTHESIZED_KEY + output.getAbsolutePath(), Boolean.TRUE);
     log.info(

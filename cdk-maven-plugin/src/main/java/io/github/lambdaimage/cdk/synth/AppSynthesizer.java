@@ -48,7 +48,7 @@ public final class AppSynthesizer {
               + PropertyNames.MAIN_CLASS
               + "=<class>.");
     }
-    emptyDirectory(request.outputDirectory());
+    prepareDirectories(request.outputDirectory(), request.temporaryDirectory());
     log.info(
         "Synthesizing "
             + request.mainClass()
@@ -84,6 +84,7 @@ public final class AppSynthesizer {
   static List<String> command(SynthRequest request) {
     return List.of(
         request.javaExecutable(),
+        "-Djava.io.tmpdir=" + request.temporaryDirectory().toAbsolutePath(),
         "-cp",
         String.join(File.pathSeparator, request.classpath()),
         request.mainClass());
@@ -116,10 +117,11 @@ public final class AppSynthesizer {
     }
   }
 
-  private static void emptyDirectory(Path directory) {
+  private static void prepareDirectories(Path directory, Path temporaryDirectory) {
     try {
       Directories.deleteRecursively(directory);
       Files.createDirectories(directory);
+      Files.createDirectories(temporaryDirectory);
     } catch (IOException e) {
       throw new CdkException(
           Kind.ENVIRONMENT, "Cannot empty " + directory + ": " + e.getMessage(), e);

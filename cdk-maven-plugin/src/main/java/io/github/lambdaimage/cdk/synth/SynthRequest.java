@@ -14,6 +14,8 @@ import java.util.Map;
  * @param outputDirectory the cloud assembly directory ({@code CDK_OUTDIR}); emptied first
  * @param context CDK context for the app ({@code CDK_CONTEXT_JSON})
  * @param nodeExecutable the Node.js that aws-cdk-lib's jsii runtime starts ({@code JSII_NODE})
+ * @param temporaryDirectory the forked JVM's {@code java.io.tmpdir}: the jsii runtime leaves a
+ *     directory there per run, which then goes with {@code mvn clean}
  */
 public record SynthRequest(
     String javaExecutable,
@@ -22,7 +24,8 @@ public record SynthRequest(
     Path workingDirectory,
     Path outputDirectory,
     Map<String, String> context,
-    String nodeExecutable) {
+    String nodeExecutable,
+    Path temporaryDirectory) {
 
   public SynthRequest {
     classpath = List.copyOf(classpath);

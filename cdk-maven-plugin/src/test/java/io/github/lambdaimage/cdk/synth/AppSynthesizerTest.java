@@ -44,7 +44,8 @@ class AppSynthesizerTest {
         module,
         module.resolve("target/cdk.out"),
         context,
-        "/opt/node/bin/node");
+        "/opt/node/bin/node",
+        module.resolve("target/cdk-tmp"));
   }
 
   @Test
@@ -67,6 +68,7 @@ class AppSynthesizerTest {
         .contains(
             "context {\"a\":\"\\\"q\\\"\",\"lambda.arch\":\"arm64\"}",
             "node /opt/node/bin/node",
+            "tmp " + module.resolve("target/cdk-tmp"),
             "cwd " + module);
   }
 
@@ -110,7 +112,8 @@ class AppSynthesizerTest {
                             module,
                             module.resolve("out"),
                             Map.of(),
-                            "node")))
+                            "node",
+                            module.resolve("tmp"))))
         .isInstanceOf(CdkException.class)
         .hasMessage(
             "No CDK app main class: set <mainClass> in the cdk-maven-plugin's configuration or"

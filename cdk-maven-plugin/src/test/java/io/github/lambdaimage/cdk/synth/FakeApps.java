@@ -19,6 +19,7 @@ final class FakeApps {
       System.out.println("context " + System.getenv("CDK_CONTEXT_JSON"));
       System.out.println("node " + System.getenv("JSII_NODE"));
       System.out.println("cwd " + Path.of("").toAbsolutePath());
+      System.out.println("tmp " + System.getProperty("java.io.tmpdir"));
       Files.writeString(
           out.resolve("manifest.json"),
           "{\"version\":\"54.0.0\",\"artifacts\":{"
