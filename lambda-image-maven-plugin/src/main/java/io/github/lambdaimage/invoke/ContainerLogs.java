@@ -62,11 +62,6 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
     return List.copyOf(tail);
   }
 
-  /** True when any line seen so far contains {@code text}. */
-  synchronized boolean anyLineContains(String text) {
-    return tail.stream().anyMatch(line -> line.contains(text));
-  }
-
   private void emitLine() {
     String line = partialLine.toString(StandardCharsets.UTF_8);
     partialLine.reset();

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,67 +57,16 @@ public final class FunctionInvoker {
    */
   public InvokeReport invoke(
       ImageRecord image, FunctionSettings settings, List<InvocationEvent> events) {
-    String engineArchitecture = engine.info().architecture();
-    RuntimeApiRoute route = RuntimeApiRoute.forEngine(engine.info());
-    String runId = UUID.randomUUID().toString().substring(0, 8);
-    String prefix = "[" + settings.functionName() + " " + image.architecture() + "] ";
-    try (RuntimeApiServer server = RuntimeApiServer.startOnLoopback();
-        FunctionContainer container = create(image, settings, route, server, runId)) {
-      log.info(
-          prefix
-              + "Invoking image "
-              + image.imageId()
-              + " in container "
-              + container.id().substring(0, 12)
-              + (image.architecture().equals(engineArchitecture)
-                  ? " (native)"
-                  : " (emulated on this " + engineArchitecture + " engine)"));
-      Run run =
-          new Run(
-              image,
-              engineArchitecture,
-              settings,
-              server,
-              container,
-              new ContainerLogs(log, prefix));
+    try (Run run = new Run(image, settings)) {
       run.start();
       List<InvokeReport.InvocationResult> results = new ArrayList<>();
       for (InvocationEvent event : events) {
-        results.add(run.invoke(event, prefix));
+        results.add(run.invoke(event));
       }
       InvokeReport report =
-          new InvokeReport(image, engineArchitecture, run.initDuration(), results);
-      log.info(prefix + summary(report));
+          new InvokeReport(image, run.engineArchitecture, run.initDuration(), results);
+      log.info(run.prefix + summary(report));
       return report;
-    }
-  }
-
-  private FunctionContainer create(
-      ImageRecord image,
-      FunctionSettings settings,
-      RuntimeApiRoute route,
-      RuntimeApiServer server,
-      String runId) {
-    Map<String, String> environment =
-        LambdaEnvironment.variables(settings, image.handler(), route.runtimeApi(server.port()));
-    String name =
-        "lambda-image-invoke-" + settings.functionName() + "-" + image.architecture() + "-" + runId;
-    try {
-      return FunctionContainer.create(
-          engine.client(), image, route, environment, settings.memorySizeMb(), name, runId);
-    } catch (NotFoundException e) {
-      throw new EnvironmentException(
-          "The "
-              + image.architecture()
-              + " image "
-              + image.imageId()
-              + " ("
-              + image.taggedReference()
-              + ") is not in the Docker Engine at "
-              + engine.endpoint()
-              + "; build it again: ./mvnw package -Dlambda.arch="
-              + image.architecture(),
-          e);
     }
   }
 
@@ -148,35 +96,78 @@ public final class FunctionInvoker {
   }
 
   private static String millis(Duration duration) {
-    return duration == null ? "n/a" : String.format(Locale.ROOT, "%d ms", duration.toMillis());
+    return duration == null ? "n/a" : duration.toMillis() + " ms";
   }
 
-  /** One container's lifetime: start, invocations, and the failure checks between. */
-  private final class Run {
+  /** One container with its Runtime API server: start, invocations, the checks between, removal. */
+  private final class Run implements AutoCloseable {
     private final ImageRecord image;
-    private final String engineArchitecture;
     private final FunctionSettings settings;
+    private final String engineArchitecture;
+    private final String prefix;
     private final RuntimeApiServer server;
+    private final String runtimeApi;
     private final FunctionContainer container;
     private final ContainerLogs logs;
     private Instant startedAt;
 
-    Run(
-        ImageRecord image,
-        String engineArchitecture,
-        FunctionSettings settings,
-        RuntimeApiServer server,
-        FunctionContainer container,
-        ContainerLogs logs) {
+    Run(ImageRecord image, FunctionSettings settings) {
       this.image = image;
-      this.engineArchitecture = engineArchitecture;
       this.settings = settings;
-      this.server = server;
-      this.container = container;
-      this.logs = logs;
+      this.engineArchitecture = engine.info().architecture();
+      this.prefix = "[" + settings.functionName() + " " + image.architecture() + "] ";
+      this.logs = new ContainerLogs(log, prefix);
+      RuntimeApiRoute route = RuntimeApiRoute.forEngine(engine.info());
+      this.server = RuntimeApiServer.startOnLoopback();
+      this.runtimeApi = route.runtimeApi(server.port());
+      try {
+        this.container = create(route);
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+    }
+
+    private FunctionContainer create(RuntimeApiRoute route) {
+      Map<String, String> environment =
+          LambdaEnvironment.variables(settings, image.handler(), runtimeApi);
+      String runId = UUID.randomUUID().toString().substring(0, 8);
+      String name =
+          "lambda-image-invoke-"
+              + settings.functionName()
+              + "-"
+              + image.architecture()
+              + "-"
+              + runId;
+      try {
+        return FunctionContainer.create(
+            engine.client(), image, route, environment, settings.memorySizeMb(), name, runId);
+      } catch (NotFoundException e) {
+        throw new EnvironmentException(
+            "The "
+                + image.architecture()
+                + " image "
+                + image.imageId()
+                + " ("
+                + image.taggedReference()
+                + ") is not in the Docker Engine at "
+                + engine.endpoint()
+                + "; build it again: ./mvnw package -Dlambda.arch="
+                + image.architecture(),
+            e);
+      }
     }
 
     void start() {
+      log.info(
+          prefix
+              + "Invoking image "
+              + image.imageId()
+              + " in container "
+              + container.id().substring(0, 12)
+              + (image.architecture().equals(engineArchitecture)
+                  ? " (native)"
+                  : " (emulated on this " + engineArchitecture + " engine)"));
       try {
         startedAt = container.start(logs);
       } catch (DockerException e) {
@@ -197,7 +188,7 @@ public final class FunctionInvoker {
       return firstPoll == null ? null : Duration.between(startedAt, firstPoll);
     }
 
-    InvokeReport.InvocationResult invoke(InvocationEvent event, String prefix) {
+    InvokeReport.InvocationResult invoke(InvocationEvent event) {
       Invocation invocation =
           server.submit(
               InvocationRequest.of(
@@ -236,10 +227,11 @@ public final class FunctionInvoker {
         if (outcome.isPresent()) {
           return outcome.get();
         }
-        throw exitedEarly(event, exitCode(exit));
+        throw exitedEarly(event, exit.isCompletedExceptionally() ? -1 : exit.getNow(-1));
       } catch (TimeoutException e) {
         logs.awaitEnd();
-        throw InvokeFailures.neverPolled(settings.functionName(), image, limit, logs.tail());
+        throw InvokeFailures.neverPolled(
+            settings.functionName(), image, limit, runtimeApi, logs.tail());
       } catch (ExecutionException e) {
         throw exitedEarly(event, -1);
       } catch (InterruptedException e) {
@@ -251,19 +243,25 @@ public final class FunctionInvoker {
 
     private RuntimeException exitedEarly(InvocationEvent event, int exitCode) {
       logs.awaitEnd();
-      if (logs.anyLineContains(InvokeFailures.EXEC_FORMAT_ERROR)) {
-        String evidence =
-            logs.tail().stream()
-                .filter(line -> line.contains(InvokeFailures.EXEC_FORMAT_ERROR))
-                .findFirst()
-                .orElse("");
-        return InvokeFailures.emulationMissing(image, engineArchitecture, evidence);
+      Optional<String> execFormatError =
+          logs.tail().stream()
+              .filter(line -> line.contains(InvokeFailures.EXEC_FORMAT_ERROR))
+              .findFirst();
+      if (execFormatError.isPresent()) {
+        return InvokeFailures.emulationMissing(image, engineArchitecture, execFormatError.get());
       }
-      return InvokeFailures.exited(settings.functionName(), image, event, exitCode, logs.tail());
+      String unreachedRuntimeApi = server.firstPoll().isDone() ? null : runtimeApi;
+      return InvokeFailures.exited(
+          settings.functionName(), image, event, exitCode, unreachedRuntimeApi, logs.tail());
     }
 
-    private int exitCode(CompletableFuture<Integer> exit) {
-      return exit.isCompletedExceptionally() ? -1 : exit.getNow(-1);
+    @Override
+    public void close() {
+      try {
+        container.close();
+      } finally {
+        server.close();
+      }
     }
   }
 }

@@ -15,6 +15,11 @@ final class InvokeFailures {
 
   private static final String NL = System.lineSeparator();
 
+  private static final String UNREACHABLE_HINT =
+      "An engine inside a virtual machine (colima, Rancher Desktop, a remote DOCKER_HOST) cannot"
+          + " reach this machine's 127.0.0.1; invoke supports an engine on this host and Docker"
+          + " Desktop.";
+
   private InvokeFailures() {}
 
   static FunctionFailedException functionError(
@@ -63,7 +68,11 @@ final class InvokeFailures {
   }
 
   static FunctionFailedException neverPolled(
-      String function, ImageRecord image, Duration waited, List<String> logTail) {
+      String function,
+      ImageRecord image,
+      Duration waited,
+      String runtimeApi,
+      List<String> logTail) {
     return new FunctionFailedException(
         "Function "
             + function
@@ -71,16 +80,25 @@ final class InvokeFailures {
             + image.architecture()
             + ") did not ask for an invocation within "
             + waited.toSeconds()
-            + " s: its runtime never called /2018-06-01/runtime/invocation/next. Check that the"
-            + " image's entrypoint starts the Lambda runtime interface client."
+            + " s: its runtime never called "
+            + runtimeApi
+            + "/2018-06-01/runtime/invocation/next. Check that the image's entrypoint starts the"
+            + " Lambda runtime interface client. "
+            + UNREACHABLE_HINT
             + tail(logTail));
   }
 
+  /**
+   * The container stopped without answering.
+   *
+   * @param unreachedRuntimeApi the Runtime API address when the runtime never called it, else null
+   */
   static FunctionFailedException exited(
       String function,
       ImageRecord image,
       InvocationEvent event,
       int exitCode,
+      String unreachedRuntimeApi,
       List<String> logTail) {
     return new FunctionFailedException(
         "The container of function "
@@ -94,6 +112,12 @@ final class InvokeFailures {
             + " before answering event "
             + event.name()
             + "."
+            + (unreachedRuntimeApi == null
+                ? ""
+                : " Its runtime never called the Runtime API at "
+                    + unreachedRuntimeApi
+                    + ". "
+                    + UNREACHABLE_HINT)
             + tail(logTail));
   }
 

@@ -145,6 +145,24 @@ class FunctionInvokerEngineTest {
   }
 
   @Test
+  void aContainerThatNeverCallsTheRuntimeApiSaysWhereItWasAndWhatItPrinted() {
+    ImageRecord noRuntime =
+        images.javaImage(Architecture.AMD64, "[\"java\", \"-version\"]", TestImages.TEST_HANDLER);
+    functionName = uniqueFunctionName();
+
+    assertThatThrownBy(
+            () ->
+                new FunctionInvoker(engine, log)
+                    .invoke(noRuntime, settings(30), List.of(event("{}"))))
+        .isInstanceOf(FunctionFailedException.class)
+        .hasMessageContaining(
+            ") exited with code 0 before answering event echo.json. Its runtime never called the"
+                + " Runtime API at 127.0.0.1:")
+        .hasMessageContaining("invoke supports an engine on this host and Docker Desktop.")
+        .hasMessageContaining("    openjdk version \"17.");
+  }
+
+  @Test
   void aMissingHandlerClassFailsTheFirstInvocationAsLambdaReportsIt() {
     ImageRecord broken = images.javaFunction(Architecture.AMD64, "example.Missing::handleRequest");
     functionName = uniqueFunctionName();

@@ -54,6 +54,20 @@ final class TestImages implements AutoCloseable {
    * handler}.
    */
   ImageRecord javaFunction(Architecture architecture, String handler) {
+    return javaImage(
+        architecture,
+        "[\"java\", \"-cp\", \"/var/task:/var/task/lib/*\","
+            + " \"com.amazonaws.services.lambda.runtime.api.client.AWSLambda\"]",
+        handler);
+  }
+
+  /**
+   * The same image with another entrypoint.
+   *
+   * @param entrypoint the ENTRYPOINT as a JSON array
+   * @param handler the CMD, the handler the runtime interface client loads
+   */
+  ImageRecord javaImage(Architecture architecture, String entrypoint, String handler) {
     Tar context = new Tar();
     for (Path jar : runtimeJars()) {
       context.add("lib/" + jar.getFileName(), read(jar), 0644);
@@ -73,9 +87,9 @@ final class TestImages implements AutoCloseable {
                 + BASE
                 + architecture.dockerName()
                 + "\nCOPY lib/ /var/task/lib/\nCOPY classes/ /var/task/\nWORKDIR /var/task\n"
-                + "ENTRYPOINT [\"java\", \"-cp\", \"/var/task:/var/task/lib/*\","
-                + " \"com.amazonaws.services.lambda.runtime.api.client.AWSLambda\"]\n"
-                + "CMD [\""
+                + "ENTRYPOINT "
+                + entrypoint
+                + "\nCMD [\""
                 + handler
                 + "\"]\n")
             .getBytes(StandardCharsets.UTF_8),
