@@ -84,7 +84,7 @@ ensure_pkgs() { # ensure_pkgs PKG...: apt-get install the missing ones (apt-get 
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-mkdir -p "$STATE_DIR"
+mkdir -p "$STATE_DIR" 2>/dev/null || die "cannot create the state dir $STATE_DIR; set LAMBDA_IMAGE_ENV_DIR to a writable directory"
 ensure_pkgs curl jq ca-certificates
 for c in curl jq docker flock; do
   if [[ $c == docker ]] && ! command -v docker >/dev/null; then ensure_pkgs docker.io; fi
@@ -151,7 +151,7 @@ step_engine() {
     ctx=$(docker context show 2>/dev/null || echo default)
     [[ -z ${DOCKER_HOST:-} && $ctx != default ]] && die "docker context '$ctx' does not answer; start it or run 'docker context use default'"
     if [[ $IS_ROOT -ne 1 ]] || ! is_debian_like; then
-      die "no Docker Engine reachable. Install and start one (Debian/Ubuntu as root: apt-get install docker.io && dockerd &), or set DOCKER_HOST, or re-run this script as root."
+      die "no Docker Engine reachable. Either run this script as root on Debian/Ubuntu (sudo bash scripts/env-up.sh: it installs docker.io and starts dockerd), or install and start a Docker Engine yourself and make it reachable (DOCKER_HOST, docker context, or membership in the docker group)."
     fi
     if pid=$(pid_alive "$DOCKERD_PIDFILE"); then
       die "dockerd (pid $pid, started by env-up) runs but does not answer; see $DOCKERD_LOG or run scripts/env-down.sh"
@@ -364,7 +364,7 @@ debian_mirror() {
       sed -E 's/#.*//; s/\[[^]]*\]//' |
       awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }')
   fi
-  [[ -n $uri ]] || die "no Debian bookworm mirror found in the apt configuration; set LAMBDA_IMAGE_ENV_MIRROR"
+  [[ -n $uri ]] || die "no Debian bookworm mirror in this machine's apt configuration (Ubuntu?); set LAMBDA_IMAGE_ENV_MIRROR to a Debian mirror URI"
   printf '%s\n' "$uri"
 }
 
