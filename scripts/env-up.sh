@@ -300,7 +300,7 @@ EOF
 step_registry() {
   local pid
   # Push tests also start private registries of their own, with htpasswd authentication.
-  ensure_pkgs docker-registry apache2-utils
+  if [[ $IS_ROOT -eq 1 ]]; then ensure_pkgs docker-registry apache2-utils; fi
   if registry_ok; then
     if pid=$(pid_alive "$REGISTRY_PIDFILE"); then
       log "reuse: registry (pid $pid) answers on $REGISTRY_URL"
