@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -146,6 +148,7 @@ public final class ImageRecords {
       Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
       try {
         Files.writeString(temporary, content, StandardCharsets.UTF_8);
+        makeReadable(temporary);
         try {
           Files.move(
               temporary,
@@ -160,6 +163,13 @@ public final class ImageRecords {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Temporary files are created owner-only; the records are meant to be read by CI and tools. */
+  private static void makeReadable(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

@@ -1,0 +1,83 @@
+package io.github.lambdaimage.docker;
+
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.model.ContainerConfig;
+import io.github.lambdaimage.errors.EnvironmentException;
+import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.model.Architecture;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Proves what was built: the engine's report of the image's OS and architecture must equal the
+ * request ({@code --platform} is only a hint to {@code FROM}), and its entrypoint or command must
+ * name the handler.
+ */
+public final class ImageVerifier {
+
+  private final DockerImages images;
+
+  /** A verifier using {@code images} to inspect. */
+  public ImageVerifier(DockerImages images) {
+    this.images = images;
+  }
+
+  /**
+   * Verifies image {@code imageId}.
+   *
+   * @param baseImage the base image it was built from, named in the message on a mismatch
+   * @return the verified architecture, e.g. {@code arm64}
+   * @throws EnvironmentException when the architecture differs, naming both and the base's
+   * @throws InvalidConfigurationException when neither entrypoint nor command names the handler
+   */
+  public String verify(String imageId, Architecture requested, String handler, String baseImage) {
+    InspectImageResponse image =
+        images
+            .inspect(imageId)
+            .orElseThrow(
+                () -> new EnvironmentException("The built image " + imageId + " has disappeared"));
+    String actual = DockerImages.platformOf(image);
+    if (!actual.equals(requested.platform())) {
+      String base = images.inspect(baseImage).map(DockerImages::platformOf).orElse("unknown");
+      throw new EnvironmentException(
+          "The image built for "
+              + requested.platform()
+              + " reports "
+              + actual
+              + " (base image "
+              + baseImage
+              + " reports "
+              + base
+              + "). The engine did not honour the platform; make sure the base image is pinned to"
+              + " the "
+              + requested.platform()
+              + " manifest digest and that the engine can run "
+              + requested.platform()
+              + " images (QEMU/binfmt_misc or Docker Desktop).");
+    }
+    List<String> startup = startup(image.getConfig());
+    if (startup.stream().noneMatch(handler::equals)) {
+      throw new InvalidConfigurationException(
+          "The image built for "
+              + requested.platform()
+              + " does not start handler "
+              + handler
+              + ": its ENTRYPOINT + CMD are "
+              + startup
+              + ". End the Dockerfile template with CMD [\"@lambda.handler@\"].");
+    }
+    return image.getArch();
+  }
+
+  private static List<String> startup(ContainerConfig config) {
+    List<String> startup = new ArrayList<>();
+    if (config != null && config.getEntrypoint() != null) {
+      startup.addAll(Arrays.asList(config.getEntrypoint()));
+    }
+    if (config != null && config.getCmd() != null) {
+      startup.addAll(Arrays.asList(config.getCmd()));
+    }
+    return startup;
+  }
+}

@@ -1,0 +1,37 @@
+package io.github.lambdaimage.maven;
+
+import io.github.lambdaimage.build.BaseImageResolver;
+import io.github.lambdaimage.build.Dockerfiles;
+import io.github.lambdaimage.build.ImageSettings;
+import io.github.lambdaimage.build.PinnedBaseImage;
+import io.github.lambdaimage.context.BuildContext;
+import io.github.lambdaimage.context.ContextInputs;
+import io.github.lambdaimage.model.Architecture;
+import io.github.lambdaimage.model.ImageRecords;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Renders the Dockerfile of each architecture to {@code
+ * target/lambda-image/<arch>/context/Dockerfile} without building anything: to review what {@code
+ * build} would send to the engine.
+ */
+@Mojo(name = "dockerfile", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, threadSafe = true)
+public class DockerfileMojo extends AbstractImageMojo {
+
+  @Override
+  protected void execute(List<Architecture> architectures) {
+    ImageSettings settings = imageSettings(new ContextInputs(Map.of(), null, Map.of()));
+    BaseImageResolver baseImages = baseImageResolver();
+    for (Architecture architecture : architectures) {
+      Path directory = settings.architectureDirectory(architecture);
+      PinnedBaseImage base = baseImages.resolve(settings.baseImage(), architecture, directory);
+      Path file = directory.resolve("context").resolve(BuildContext.DOCKERFILE);
+      ImageRecords.writeAtomically(file, Dockerfiles.render(settings, architecture, base));
+      getLog().info("Rendered " + file + " for " + architecture.platform());
+    }
+  }
+}
