@@ -6,6 +6,7 @@ import io.github.lambdaimage.context.ContextArchive;
 import io.github.lambdaimage.context.ContextAssembler;
 import io.github.lambdaimage.context.InputHash;
 import io.github.lambdaimage.docker.BuildSpec;
+import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.DockerImages;
 import io.github.lambdaimage.docker.ImageBuilder;
 import io.github.lambdaimage.docker.ImageVerifier;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Builds one architecture's image: pin the base, render, assemble the context, skip when an image
@@ -29,35 +31,76 @@ final class ArchitectureBuild {
   private final ImageSettings settings;
   private final Architecture architecture;
   private final BaseImageResolver baseImages;
-  private final DockerImages images;
-  private final ImageBuilder builder;
+  private final Supplier<DockerEngine> engine;
   private final BuildLog log;
 
   ArchitectureBuild(
       ImageSettings settings,
       Architecture architecture,
       BaseImageResolver baseImages,
-      DockerImages images,
-      ImageBuilder builder,
+      Supplier<DockerEngine> engine,
       BuildLog log) {
     this.settings = settings;
     this.architecture = architecture;
     this.baseImages = baseImages;
-    this.images = images;
-    this.builder = builder;
+    this.engine = engine;
     this.log = log;
   }
 
   /** Runs the build; the result's record is not written yet. */
   ArchitectureResult run() {
     long start = System.nanoTime();
+    Inputs inputs = prepare();
+    log.debug(() -> "Inputs of " + inputs.image + " prepared in " + millisSince(start) + " ms");
+    DockerImages images = new DockerImages(engine.get());
+    Optional<InspectImageResponse> existing = images.inspect(inputs.image);
+    log.debug(() -> "Engine answered after " + millisSince(start) + " ms");
+    if (existing.isPresent() && isUpToDate(existing.get(), inputs.hash)) {
+      log.info("Image " + inputs.image + " is up to date (inputs " + shortHash(inputs.hash) + ")");
+      return result(existing.get().getId(), inputs, architecture.dockerName(), true, start);
+    }
+    log.info(
+        "Building "
+            + inputs.image
+            + " for "
+            + architecture.platform()
+            + " from "
+            + inputs.base.fromReference()
+            + " ("
+            + inputs.context.copied()
+            + " context files updated)");
+    images.pullIfAbsent(inputs.base.name(), inputs.base.digest(), architecture.platform(), log);
+    String imageId = buildImage(inputs);
+    String verified;
+    try {
+      verified =
+          new ImageVerifier(images)
+              .verify(imageId, architecture, settings.handler(), inputs.base.fromReference());
+    } catch (RuntimeException e) {
+      images.removeQuietly(imageId);
+      throw e;
+    }
+    images.tag(imageId, settings.repository(), settings.tag(architecture));
+    log.info("Built " + inputs.image + " (" + imageId + "), verified " + architecture.platform());
+    return result(imageId, inputs, verified, false, start);
+  }
+
+  /** What one build is made of, and its hash. */
+  private record Inputs(
+      PinnedBaseImage base,
+      BuildContext context,
+      Map<String, String> labels,
+      String hash,
+      String image) {}
+
+  private Inputs prepare() {
     Path directory = settings.architectureDirectory(architecture);
     PinnedBaseImage base = baseImages.resolve(settings.baseImage(), architecture, directory);
     String dockerfile = Dockerfiles.render(settings, architecture, base);
     BuildContext context =
         new ContextAssembler(directory.resolve("context")).assemble(dockerfile, settings.inputs());
     Map<String, String> labels = labels(base);
-    String inputs =
+    String hash =
         new InputHash()
             .context(context)
             .parameter("platform", architecture.platform())
@@ -65,48 +108,24 @@ final class ArchitectureBuild {
             .parameters("label.", labels)
             .parameters("buildArg.", settings.buildArgs())
             .digest();
-    String image = settings.imageName(architecture);
-    Optional<InspectImageResponse> existing = images.inspect(image);
-    if (existing.isPresent() && isUpToDate(existing.get(), inputs)) {
-      log.info("Image " + image + " is up to date (inputs " + shortHash(inputs) + ")");
-      return result(existing.get().getId(), base, inputs, architecture.dockerName(), true, start);
-    }
-    log.info(
-        "Building "
-            + image
-            + " for "
-            + architecture.platform()
-            + " from "
-            + base.fromReference()
-            + " ("
-            + context.copied()
-            + " context files updated)");
-    images.pullIfAbsent(base.name(), base.digest(), architecture.platform(), log);
-    labels.put(ImageLabels.INPUTS, inputs);
-    String imageId = buildImage(directory, context, labels, image);
-    String verified;
-    try {
-      verified =
-          new ImageVerifier(images)
-              .verify(imageId, architecture, settings.handler(), base.fromReference());
-    } catch (RuntimeException e) {
-      images.removeQuietly(imageId);
-      throw e;
-    }
-    images.tag(imageId, settings.repository(), settings.tag(architecture));
-    log.info("Built " + image + " (" + imageId + "), verified " + architecture.platform());
-    return result(imageId, base, inputs, verified, false, start);
+    labels.put(ImageLabels.INPUTS, hash);
+    return new Inputs(base, context, labels, hash, settings.imageName(architecture));
   }
 
-  private String buildImage(
-      Path directory, BuildContext context, Map<String, String> labels, String image) {
-    Path archive = directory.resolve("context.tar");
+  private String buildImage(Inputs inputs) {
+    Path archive = settings.architectureDirectory(architecture).resolve("context.tar");
     try {
-      long size = ContextArchive.write(context.directory(), archive);
+      long size = ContextArchive.write(inputs.context.directory(), archive);
       log.info("Sending build context of " + size + " bytes to the engine");
-      return builder.build(
-          new BuildSpec(archive, architecture.platform(), labels, settings.buildArgs(), image),
-          log);
+      return new ImageBuilder(engine.get())
+          .build(
+              new BuildSpec(
+                  archive,
+                  architecture.platform(),
+                  inputs.labels,
+                  settings.buildArgs(),
+                  inputs.image),
+              log);
     } finally {
       try {
         Files.deleteIfExists(archive);
@@ -133,23 +152,22 @@ final class ArchitectureBuild {
   }
 
   private ArchitectureResult result(
-      String imageId,
-      PinnedBaseImage base,
-      String inputs,
-      String verifiedArchitecture,
-      boolean upToDate,
-      long start) {
+      String imageId, Inputs inputs, String verifiedArchitecture, boolean upToDate, long start) {
     ImageRecord record =
         ImageRecord.built(
             architecture,
             settings.repository(),
             settings.tag(architecture),
             imageId,
-            base.recordedReference(),
+            inputs.base.recordedReference(),
             settings.handler(),
-            inputs,
+            inputs.hash,
             verifiedArchitecture);
-    return new ArchitectureResult(record, upToDate, (System.nanoTime() - start) / 1_000_000);
+    return new ArchitectureResult(record, upToDate, millisSince(start));
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   private static String shortHash(String hash) {

@@ -1,8 +1,6 @@
 package io.github.lambdaimage.build;
 
 import io.github.lambdaimage.docker.DockerEngine;
-import io.github.lambdaimage.docker.DockerImages;
-import io.github.lambdaimage.docker.ImageBuilder;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
@@ -18,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Builds a module's image for each requested architecture, concurrently or one after the other, and
@@ -25,19 +24,20 @@ import java.util.concurrent.Future;
  */
 public final class LambdaImageBuilder {
 
-  private final DockerEngine engine;
+  private final Supplier<DockerEngine> engine;
   private final BaseImageResolver baseImages;
   private final BuildLog log;
   private final boolean parallel;
 
   /**
-   * @param engine the engine to build on
+   * @param engine the engine to build on, asked for only once it is needed, so that connecting
+   *     overlaps with rendering and hashing
    * @param baseImages pins base images per platform
    * @param log the build log
    * @param parallel build the architectures concurrently
    */
   public LambdaImageBuilder(
-      DockerEngine engine, BaseImageResolver baseImages, BuildLog log, boolean parallel) {
+      Supplier<DockerEngine> engine, BaseImageResolver baseImages, BuildLog log, boolean parallel) {
     this.engine = engine;
     this.baseImages = baseImages;
     this.log = log;
@@ -49,15 +49,12 @@ public final class LambdaImageBuilder {
    * another fails; the first failure is then thrown.
    */
   public List<ArchitectureResult> build(ImageSettings settings, List<Architecture> architectures) {
-    DockerImages images = new DockerImages(engine);
-    ImageBuilder builder = new ImageBuilder(engine);
     ImageRecords records = new ImageRecords(settings.outputDirectory());
     List<ArchitectureBuild> builds = new ArrayList<>();
     for (Architecture architecture : architectures) {
       BuildLog prefixed =
           architectures.size() > 1 ? PrefixedLog.of(log, "[" + architecture + "] ") : log;
-      builds.add(
-          new ArchitectureBuild(settings, architecture, baseImages, images, builder, prefixed));
+      builds.add(new ArchitectureBuild(settings, architecture, baseImages, engine, prefixed));
     }
     List<ArchitectureResult> results = new ArrayList<>();
     RuntimeException failure = null;

@@ -76,28 +76,33 @@ public final class DockerEngine implements AutoCloseable {
   }
 
   private static EngineUnreachableException unreachable(EngineEndpoint endpoint, Exception e) {
+    Throwable root = rootCause(e);
     return new EngineUnreachableException(
         "Cannot reach the Docker Engine at "
             + endpoint.host()
             + " (chosen by "
             + endpoint.source()
             + "): "
-            + rootMessage(e)
+            + root.getClass().getSimpleName()
+            + (root.getMessage() == null ? "" : ": " + root.getMessage())
             + ". Start an engine (Docker Desktop or colima on a laptop; `sudo dockerd` or"
             + " scripts/env-up.sh on Linux), or point DOCKER_HOST at a running one, e.g."
             + " DOCKER_HOST="
             + EngineEndpointResolver.DEFAULT_HOST
             + ".",
-        e);
+        root);
   }
 
-  private static String rootMessage(Throwable e) {
+  /**
+   * The innermost cause: its message is already in ours, so Maven does not repeat the wrappers'
+   * messages (which name shaded transport classes).
+   */
+  private static Throwable rootCause(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return root;
   }
 
   /** The docker-java client, valid until {@link #close()}. */

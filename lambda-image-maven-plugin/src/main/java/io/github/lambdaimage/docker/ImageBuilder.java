@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Builds an image through the engine's {@code POST /build} (the classic builder) with an explicit
@@ -23,6 +24,9 @@ import java.util.Set;
 public final class ImageBuilder {
 
   private static final int TAIL_LINES = 20;
+
+  /** The classic builder colours a RUN step's stderr. */
+  private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
 
   private final DockerEngine engine;
 
@@ -78,7 +82,7 @@ public final class ImageBuilder {
     public void onNext(BuildResponseItem item) {
       if (item.getStream() != null) {
         for (String line : item.getStream().split("\n")) {
-          accept(line.stripTrailing());
+          accept(line);
         }
       }
       if (item.isErrorIndicated()) {
@@ -90,7 +94,8 @@ public final class ImageBuilder {
       super.onNext(item);
     }
 
-    private synchronized void accept(String line) {
+    private synchronized void accept(String raw) {
+      String line = ANSI_ESCAPE.matcher(raw).replaceAll("").stripTrailing();
       if (line.isEmpty()) {
         return;
       }
@@ -100,11 +105,19 @@ public final class ImageBuilder {
         log.info(line);
       } else {
         log.debug(line);
+        if (isBuilderBookkeeping(line)) {
+          return;
+        }
         tail.addLast(line);
         if (tail.size() > TAIL_LINES) {
           tail.removeFirst();
         }
       }
+    }
+
+    private static boolean isBuilderBookkeeping(String line) {
+      String trimmed = line.strip();
+      return trimmed.startsWith("---> ") || trimmed.startsWith("Removing intermediate container");
     }
 
     synchronized ImageBuildException failure(BuildSpec spec, RuntimeException cause) {

@@ -4,6 +4,7 @@ import io.github.lambdaimage.build.BaseImageResolver;
 import io.github.lambdaimage.build.ImageLabels;
 import io.github.lambdaimage.build.ImageSettings;
 import io.github.lambdaimage.context.ContextInputs;
+import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.registry.RegistryClient;
 import io.github.lambdaimage.registry.RegistryCredentialProvider;
@@ -57,8 +58,19 @@ abstract class AbstractImageMojo extends AbstractLambdaImageMojo {
 
   /**
    * The directory of the Dockerfile template. {@code Dockerfile.<arch>} there is used for that
-   * architecture, else {@code Dockerfile}, else the built-in template of the runtime mode.
-   * Placeholders are written {@code @name@}; see the plugin's documentation for the names.
+   * architecture, else {@code Dockerfile}, else the built-in template of the runtime mode. The
+   * template is rendered once per architecture to {@code target/lambda-image/<arch>/context/}.
+   *
+   * <p>Placeholders are written {@code @name@}: {@code @lambda.arch@} ({@code amd64}), {@code
+   * @lambda.platform@} ({@code linux/amd64}), {@code @lambda.lambdaArchitecture@} ({@code
+   * x86_64}), {@code @lambda.baseImage@} (pinned, {@code repo@sha256:…}), {@code @lambda.handler@},
+   * {@code @lambda.runtime@}, {@code @lambda.runtimeLayer@} and {@code @lambda.entrypoint@} (the
+   * runtime mode's lines: a comment in {@code official} mode; the runtime client's {@code COPY}
+   * and the java {@code ENTRYPOINT} in {@code custom} mode), and every project property. An
+   * unknown name or a value with a line break fails the build; {@code ${VAR}} and {@code $VAR}
+   * stay as written. The build context holds {@code lib/} (dependency jars, for {@code
+   * /var/task/lib/}), {@code app/} (the module's jar under {@code lib/}, for {@code /var/task/})
+   * and, in {@code custom} mode, {@code runtime/} (for {@code /var/runtime/lib/}).
    */
   @Parameter(defaultValue = "${project.basedir}/src/main/docker")
   private File templateDirectory;
@@ -120,7 +132,7 @@ abstract class AbstractImageMojo extends AbstractLambdaImageMojo {
     if (mode == RuntimeMode.OFFICIAL) {
       return RuntimeMode.OFFICIAL_BASE_IMAGE;
     }
-    throw new io.github.lambdaimage.errors.InvalidConfigurationException(
+    throw new InvalidConfigurationException(
         "runtime=custom needs a base image with a Java runtime: set <baseImage> or -D"
             + PropertyNames.BASE_IMAGE
             + ", e.g. -D"

@@ -8,6 +8,8 @@ import io.github.lambdaimage.model.Architecture;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -50,6 +52,7 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
   private MojoExecution mojoExecution;
 
   private DockerEngine engine;
+  private CompletableFuture<DockerEngine> pendingEngine;
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -65,10 +68,7 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
     } catch (EnvironmentException | UncheckedIOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } finally {
-      if (engine != null) {
-        engine.close();
-        engine = null;
-      }
+      closeEngine();
     }
   }
 
@@ -92,9 +92,9 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
    *
    * @throws io.github.lambdaimage.docker.EngineUnreachableException when it does not answer
    */
-  protected DockerEngine engine() {
+  protected synchronized DockerEngine engine() {
     if (engine == null) {
-      engine = DockerEngine.connect();
+      engine = pendingEngine != null ? awaitPendingEngine() : DockerEngine.connect();
       getLog()
           .debug(
               "Connected to the Docker Engine at "
@@ -104,6 +104,41 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
                   + ")");
     }
     return engine;
+  }
+
+  /**
+   * Starts connecting to the engine on another thread, so the connection (which loads the Docker
+   * client's classes, noticeably slow on a busy machine) overlaps with the goal's own preparation.
+   * {@link #engine()} then waits for it, and reports its failure.
+   */
+  protected void connectEngineInBackground() {
+    if (engine == null && pendingEngine == null) {
+      pendingEngine = CompletableFuture.supplyAsync(DockerEngine::connect);
+    }
+  }
+
+  private DockerEngine awaitPendingEngine() {
+    try {
+      return pendingEngine.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    } finally {
+      pendingEngine = null;
+    }
+  }
+
+  private void closeEngine() {
+    if (pendingEngine != null) {
+      pendingEngine.thenAccept(DockerEngine::close);
+      pendingEngine = null;
+    }
+    if (engine != null) {
+      engine.close();
+      engine = null;
+    }
   }
 
   /** The core's view of Maven's log. */

@@ -7,6 +7,7 @@ import io.github.lambdaimage.context.LibraryJar;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.model.Architecture;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ public class BuildMojo extends AbstractImageMojo {
   @Override
   protected void execute(List<Architecture> architectures) {
     long start = System.nanoTime();
+    connectEngineInBackground();
     ContextInputs inputs =
         new ContextInputs(
             LibraryJar.byFileName(dependencies()),
@@ -68,7 +70,7 @@ public class BuildMojo extends AbstractImageMojo {
                 ? LibraryJar.byFileName(runtimeInterfaceClient())
                 : Map.of());
     List<ArchitectureResult> results =
-        new LambdaImageBuilder(engine(), baseImageResolver(), buildLog(), parallel)
+        new LambdaImageBuilder(this::engine, baseImageResolver(), buildLog(), parallel)
             .build(imageSettings(inputs), architectures);
     getLog()
         .info(
@@ -108,7 +110,7 @@ public class BuildMojo extends AbstractImageMojo {
     return jars;
   }
 
-  private java.nio.file.Path application() {
+  private Path application() {
     File jar = project.getArtifact().getFile();
     if (jar != null && jar.isFile()) {
       return jar.toPath();

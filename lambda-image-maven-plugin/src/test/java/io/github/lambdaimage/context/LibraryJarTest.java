@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LibraryJarTest {
@@ -30,7 +31,7 @@ class LibraryJarTest {
             entry("org.one.utils-1.0.jar", "a.jar"), entry("org.two.utils-1.0.jar", "b.jar"));
   }
 
-  private static java.util.Map.Entry<String, Path> entry(String name, String file) {
-    return java.util.Map.entry(name, Path.of(file));
+  private static Map.Entry<String, Path> entry(String name, String file) {
+    return Map.entry(name, Path.of(file));
   }
 }

@@ -3,6 +3,7 @@ package io.github.lambdaimage.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Runs against the real engine the environment points at (scripts/env-up.sh). */
@@ -41,7 +42,7 @@ class DockerEngineTest {
     EngineEndpoint endpoint =
         new EngineEndpointResolver(
                 name -> name.equals("DOCKER_HOST") ? "tcp://127.0.0.1:1" : null,
-                java.nio.file.Path.of("/nonexistent"))
+                Path.of("/nonexistent"))
             .resolve();
 
     assertThatThrownBy(() -> DockerEngine.connect(endpoint))

@@ -67,13 +67,14 @@ public enum Architecture {
       case "aarch64":
         return ARM64;
       default:
+        String hint = hint(bare);
         throw new IllegalArgumentException(
             "Unknown architecture '"
                 + value
                 + "'; accepted values: "
                 + acceptedValues()
-                + hint(bare)
-                + ".");
+                + hint
+                + (hint.endsWith("?") ? "" : "."));
     }
   }
 

@@ -1,0 +1,1 @@
+evaluate(new File(basedir, '../it-parent/support.groovy')).verifySingleBuild(basedir, 'arm64', 'arm64')
