@@ -7,4 +7,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/env-up.sh
 bash scripts/lint-workflows.sh
-./mvnw -B verify "$@"
+# The reference handler builds (and invokes) both architectures on the offline base image; with
+# internet access it would default to the official Lambda base image instead.
+./mvnw -B verify \
+  -Dlambda.arch=amd64,arm64 \
+  -Dlambda.runtime=custom \
+  -Dlambda.baseImage=127.0.0.1:5000/lambda-image-test/java-base:17 \
+  "$@"
