@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.invoke.testfunction.FailingInitRuntime;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +161,31 @@ class FunctionInvokerEngineTest {
                 + " Runtime API at 127.0.0.1:")
         .hasMessageContaining("invoke supports an engine on this host and Docker Desktop.")
         .hasMessageContaining("    openjdk version \"17.");
+  }
+
+  @Test
+  void aRuntimeReportingAnInitErrorFailsWithItsWords() {
+    ImageRecord failingInit =
+        images.javaImage(
+            Architecture.AMD64,
+            "[\"java\", \"-cp\", \"/var/task\", \"" + FailingInitRuntime.class.getName() + "\"]",
+            TestImages.TEST_HANDLER);
+    functionName = uniqueFunctionName();
+
+    assertThatThrownBy(
+            () ->
+                new FunctionInvoker(engine, log)
+                    .invoke(failingInit, settings(30), List.of(event("{}"))))
+        .isInstanceOf(FunctionFailedException.class)
+        .hasMessage(
+            "Function "
+                + functionName
+                + " (amd64) failed to initialise: Runtime.ConfigurationError: DATABASE_URL is not"
+                + " set"
+                + System.lineSeparator()
+                + "Check the handler ("
+                + TestImages.TEST_HANDLER
+                + ") names a public class and method in the image.");
   }
 
   @Test
