@@ -44,11 +44,7 @@ final class InvokeFailures {
             + " ("
             + image.architecture()
             + ") failed to initialise: "
-            + e.describe()
-            + NL
-            + "Check the handler ("
-            + image.handler()
-            + ") names a public class and method in the image.");
+            + e.describe());
   }
 
   static FunctionFailedException timeout(
