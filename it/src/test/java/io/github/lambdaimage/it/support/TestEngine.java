@@ -42,8 +42,8 @@ public final class TestEngine {
   public record Run(int exitCode, String output) {}
 
   /**
-   * Runs {@code command} in a new container of {@code image} for {@code platform}, without a
-   * network, waits for it to exit and removes it.
+   * Runs {@code command} (replacing the image's entrypoint and command) in a new container of
+   * {@code image} for {@code platform}, without a network, waits for it to exit and removes it.
    */
   public static Run run(String image, String platform, String... command) {
     DockerClient docker = client();
@@ -51,7 +51,8 @@ public final class TestEngine {
         docker
             .createContainerCmd(image)
             .withPlatform(platform)
-            .withCmd(command)
+            .withEntrypoint(command[0])
+            .withCmd(java.util.Arrays.copyOfRange(command, 1, command.length))
             .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none"))
             .exec();
     try {
