@@ -1,20 +1,17 @@
 package io.github.lambdaimage.it;
 
+import static io.github.lambdaimage.it.support.CloudAssemblies.assertNoContainerImageAsset;
+import static io.github.lambdaimage.it.support.CloudAssemblies.onlyFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.it.support.MavenBuild;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import io.github.lambdaimage.model.ImageRecords;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -187,34 +184,5 @@ class CdkDeployFlowIT {
         .contains(
             "The AWS CDK needs Node.js >= 18.0.0: install it (https://nodejs.org) or give its path"
                 + " with -Dcdk.node=/path/to/node.");
-  }
-
-  private static JsonNode onlyFunction(Path template) throws IOException {
-    List<JsonNode> functions = new ArrayList<>();
-    new ObjectMapper()
-        .readTree(template.toFile())
-        .path("Resources")
-        .elements()
-        .forEachRemaining(
-            resource -> {
-              if (resource.path("Type").asText().equals("AWS::Lambda::Function")) {
-                functions.add(resource.path("Properties"));
-              }
-            });
-    assertThat(functions).hasSize(1);
-    return functions.get(0);
-  }
-
-  private static void assertNoContainerImageAsset(Path assembly) throws IOException {
-    try (Stream<Path> files = Files.list(assembly)) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        assertThat(name).doesNotEndWith(".assets.json").doesNotStartWith("asset.");
-        if (name.equals("manifest.json") || name.endsWith(".metadata.json")) {
-          assertThat(Files.readString(file))
-              .doesNotContain("container-image", "dockerImages", "aws:cdk:asset");
-        }
-      }
-    }
   }
 }
