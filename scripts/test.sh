@@ -14,3 +14,6 @@ bash scripts/lint-workflows.sh
   -Dlambda.runtime=custom \
   -Dlambda.baseImage=127.0.0.1:5000/lambda-image-test/java-base:17 \
   "$@"
+
+# The committed goal/parameter reference must match the plugins just built.
+python3 scripts/plugin-reference.py --check
