@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * directory. Started and stopped by the test; the engine reaches it over plain HTTP because dockerd
  * treats {@code 127.0.0.0/8} as insecure.
  */
-final class LocalRegistryProcess implements AutoCloseable {
+public final class LocalRegistryProcess implements AutoCloseable {
 
   private static final Path SERVER = Path.of("/usr/bin/docker-registry");
 
@@ -36,7 +36,8 @@ final class LocalRegistryProcess implements AutoCloseable {
   }
 
   /** Starts a registry in {@code directory} that accepts only {@code user}/{@code password}. */
-  static LocalRegistryProcess startWithHtpasswd(Path directory, String user, String password) {
+  public static LocalRegistryProcess startWithHtpasswd(
+      Path directory, String user, String password) {
     try {
       Files.createDirectories(directory);
       Path htpasswd = directory.resolve("htpasswd");
@@ -104,12 +105,12 @@ final class LocalRegistryProcess implements AutoCloseable {
   }
 
   /** {@code 127.0.0.1:<port>}. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + port;
   }
 
   /** True once an upload to {@code repository} has started writing into the storage. */
-  boolean uploadStarted(String repository) {
+  public boolean uploadStarted(String repository) {
     Path uploads =
         directory.resolve("data/docker/registry/v2/repositories/" + repository + "/_uploads");
     try (var entries = Files.list(uploads)) {
@@ -120,7 +121,7 @@ final class LocalRegistryProcess implements AutoCloseable {
   }
 
   /** Kills the registry at once, as a crash or a dropped network would. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     try {
       process.waitFor(10, TimeUnit.SECONDS);

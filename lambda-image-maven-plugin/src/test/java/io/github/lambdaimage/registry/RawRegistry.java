@@ -20,7 +20,7 @@ import java.util.UUID;
  * small images (a config blob, no layers) so tests can shape any manifest, index or attestation
  * entry they need, and reads manifests and blobs back as the registry serves them.
  */
-final class RawRegistry {
+public final class RawRegistry {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -28,11 +28,11 @@ final class RawRegistry {
   private final String authorization;
   private final List<String> uploadedManifests = new ArrayList<>();
 
-  RawRegistry(String registry) {
+  public RawRegistry(String registry) {
     this(registry, null, null);
   }
 
-  RawRegistry(String registry, String user, String password) {
+  public RawRegistry(String registry, String user, String password) {
     this.registry = registry;
     this.authorization =
         user == null
@@ -43,12 +43,12 @@ final class RawRegistry {
   }
 
   /** A repository name unique to this test run, under {@code lambda-image-it/}. */
-  static String uniqueRepository(String test) {
+  public static String uniqueRepository(String test) {
     return "lambda-image-it/" + test + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Uploads a config for {@code os/architecture[/variant]} and a manifest of {@code mediaType}. */
-  Descriptor image(
+  public Descriptor image(
       String repository,
       String tag,
       String mediaType,
@@ -82,7 +82,7 @@ final class RawRegistry {
    * Uploads an image for {@code os/architecture[/variant]} tagged with its platform, and returns it
    * as an index entry declaring that platform.
    */
-  Entry platformImage(
+  public Entry platformImage(
       String repository, String mediaType, String os, String architecture, String variant) {
     String tag = os + "-" + architecture + (variant == null ? "" : "-" + variant);
     Descriptor image = image(repository, tag, mediaType, os, architecture, variant);
@@ -90,7 +90,7 @@ final class RawRegistry {
   }
 
   /** Uploads an index of {@code mediaType} over {@code entries}; each has a platform. */
-  Descriptor index(String repository, String tag, String mediaType, Entry... entries) {
+  public Descriptor index(String repository, String tag, String mediaType, Entry... entries) {
     ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", mediaType);
     ArrayNode manifests = index.putArray("manifests");
     for (Entry entry : entries) {
@@ -139,10 +139,10 @@ final class RawRegistry {
   }
 
   /** A manifest as served: {@code Content-Type}, {@code Docker-Content-Digest} and body. */
-  record Served(String contentType, String digestHeader, JsonNode body) {}
+  public record Served(String contentType, String digestHeader, JsonNode body) {}
 
   /** GETs a manifest by tag or digest, accepting every manifest type. */
-  Served manifest(String repository, String reference) {
+  public Served manifest(String repository, String reference) {
     HttpResponse<String> response =
         send(
             request(URI.create(base(repository) + "/manifests/" + reference))
@@ -156,12 +156,12 @@ final class RawRegistry {
   }
 
   /** GETs a blob, such as an image config, as JSON. */
-  JsonNode blob(String repository, String digest) {
+  public JsonNode blob(String repository, String digest) {
     return json(send(request(URI.create(base(repository) + "/blobs/" + digest)).GET(), 200).body());
   }
 
   /** Deletes a manifest by digest, and so every tag pointing at it. */
-  void deleteManifest(String repository, String digest) {
+  public void deleteManifest(String repository, String digest) {
     delete(request(URI.create(base(repository) + "/manifests/" + digest)).DELETE());
   }
 
@@ -174,7 +174,7 @@ final class RawRegistry {
   }
 
   /** Deletes every manifest this instance uploaded (and so its tags), newest first. */
-  void deleteAll() {
+  public void deleteAll() {
     for (int i = uploadedManifests.size() - 1; i >= 0; i--) {
       URI uri = URI.create("http://" + registry + "/v2/" + uploadedManifests.get(i));
       delete(request(uri).DELETE());
@@ -235,8 +235,8 @@ final class RawRegistry {
   }
 
   /** What was uploaded: media type, digest, size. */
-  record Descriptor(String mediaType, String digest, long size) {}
+  public record Descriptor(String mediaType, String digest, long size) {}
 
   /** An index entry: a manifest and the platform the index declares for it. */
-  record Entry(Descriptor descriptor, String os, String architecture, String variant) {}
+  public record Entry(Descriptor descriptor, String os, String architecture, String variant) {}
 }

@@ -25,6 +25,7 @@ public final class MavenBuild {
   private final Path projectDirectory;
   private final List<String> arguments = new ArrayList<>();
   private final Map<String, String> environment = new HashMap<>();
+  private final List<String> servers = new ArrayList<>();
 
   private MavenBuild(Path projectDirectory) {
     this.projectDirectory = projectDirectory;
@@ -66,6 +67,22 @@ public final class MavenBuild {
    */
   public MavenBuild env(String name, String value) {
     environment.put(name, value);
+    return this;
+  }
+
+  /**
+   * Adds a {@code <server>} to the build's settings.xml; the password is written as given, so an
+   * encrypted one ({@code {...}}) is decrypted by Maven.
+   */
+  public MavenBuild server(String id, String username, String password) {
+    servers.add(
+        "    <server>\n      <id>"
+            + id
+            + "</id>\n      <username>"
+            + username
+            + "</username>\n      <password>"
+            + password
+            + "</password>\n    </server>\n");
     return this;
   }
 
@@ -131,6 +148,9 @@ public final class MavenBuild {
             + "</url>\n"
             + "    </mirror>\n"
             + "  </mirrors>\n"
+            + "  <servers>\n"
+            + String.join("", servers)
+            + "  </servers>\n"
             + "</settings>\n";
     Path file = projectDirectory.resolveSibling("it-settings.xml");
     try {
