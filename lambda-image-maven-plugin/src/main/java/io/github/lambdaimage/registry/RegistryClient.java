@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -278,8 +279,13 @@ public final class RegistryClient {
               + " for "
               + reference
               + ": "
-              + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).strip());
+              + excerpt(response.body()));
     }
+  }
+
+  private static String excerpt(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    return text.length() <= 300 ? text : text.substring(0, 300) + "…";
   }
 
   private static String contentType(HttpResponse<?> response) {
