@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 
 /**
@@ -92,9 +93,8 @@ class PushIT {
   }
 
   @Test
-  void deployUsesTheSettingsServerWithAnEncryptedPasswordAndAWrongOneFailsClearly()
-      throws Exception {
-    Path directory = Files.createTempDirectory("push-it-settings");
+  void deployUsesTheSettingsServerWithAnEncryptedPasswordAndAWrongOneFailsClearly(
+      @TempDir Path directory) throws Exception {
     try (LocalRegistryProcess registry =
         LocalRegistryProcess.startWithHtpasswd(directory.resolve("registry"), "alice", "s3cret")) {
       String repository = registry.address() + "/" + RawRegistry.uniqueRepository("settings");
