@@ -131,7 +131,7 @@ class AuthenticatedPushTest {
   @Test
   void pushesWithTheFirstSourcesCredentialsAndSaysWhichSource() {
     String repository = repository("settings");
-    records.write(images.tagBase(Architecture.AMD64, repository, "1"));
+    records.write(images.tiny(Architecture.AMD64, repository, "1"));
 
     long started = System.nanoTime();
     ImageRecord pushed = push(settingsServer(PASSWORD));
@@ -151,7 +151,7 @@ class AuthenticatedPushTest {
   @Test
   void pushesWithDockerConfigAuths() throws IOException {
     String repository = repository("config-auths");
-    records.write(images.tagBase(Architecture.AMD64, repository, "1"));
+    records.write(images.tiny(Architecture.AMD64, repository, "1"));
     Path config = directory.resolve("docker/config.json");
     Files.createDirectories(config.getParent());
     String auth =
@@ -178,7 +178,7 @@ class AuthenticatedPushTest {
   @Test
   void pushesWithADockerCredentialHelper() throws IOException {
     String repository = repository("config-helper");
-    records.write(images.tagBase(Architecture.AMD64, repository, "1"));
+    records.write(images.tiny(Architecture.AMD64, repository, "1"));
     Path bin = TestCredentialHelper.install(directory.resolve("bin")).getParent();
     Files.writeString(
         bin.resolve(registry.address() + ".json"),
@@ -204,7 +204,7 @@ class AuthenticatedPushTest {
   void wrongPasswordFailsNamingTheSourceAndLeavesNoDigest() {
     String repository = repository("wrong-password");
     records.write(
-        images.tagBase(Architecture.AMD64, repository, "1").withDigest("sha256:" + "a".repeat(64)));
+        images.tiny(Architecture.AMD64, repository, "1").withDigest("sha256:" + "a".repeat(64)));
 
     assertThatThrownBy(() -> push(settingsServer("Tr0ub4dor")))
         .isInstanceOf(RegistryAuthenticationException.class)
@@ -232,7 +232,7 @@ class AuthenticatedPushTest {
   @Test
   void missingCredentialsFailSayingWhereTheyWereSearched() {
     String repository = repository("anonymous");
-    records.write(images.tagBase(Architecture.AMD64, repository, "1"));
+    records.write(images.tiny(Architecture.AMD64, repository, "1"));
 
     assertThatThrownBy(() -> push(emptySettings()))
         .isInstanceOf(RegistryAuthenticationException.class)

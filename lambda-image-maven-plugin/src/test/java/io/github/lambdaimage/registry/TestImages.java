@@ -1,17 +1,26 @@
 package io.github.lambdaimage.registry;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Images for push tests: the environment's per-architecture base images ({@code
- * 127.0.0.1:5000/lambda-image-test/java-base:17-<arch>}, from scripts/env-up.sh) tagged under a
- * test's own name, with the {@code image.json} record a verified build would write. Removes its
- * tags when closed.
+ * Images for push tests, tagged under a test's own name, with the {@code image.json} record a
+ * verified build would write: the environment's per-architecture base images ({@code
+ * 127.0.0.1:5000/lambda-image-test/java-base:17-<arch>}, from scripts/env-up.sh, about 300 MB), or
+ * a tiny {@code FROM scratch} image built for the platform. Removes its tags when closed.
  */
 final class TestImages implements AutoCloseable {
 
@@ -39,6 +48,54 @@ final class TestImages implements AutoCloseable {
         "example.Handler::handleRequest",
         "sha256:" + "0".repeat(64),
         architecture.dockerName());
+  }
+
+  /**
+   * Builds a one-file {@code FROM scratch} image for {@code architecture}, tags it as {@code
+   * repository:tag} and returns its record: a push of a few hundred bytes.
+   */
+  ImageRecord tiny(Architecture architecture, String repository, String tag) {
+    String shortId =
+        docker
+            .buildImageCmd()
+            .withTarInputStream(new ByteArrayInputStream(tinyContext()))
+            .withPlatform(architecture.platform())
+            .withPull(false)
+            .exec(new BuildImageResultCallback())
+            .awaitImageId();
+    InspectImageResponse image = docker.inspectImageCmd(shortId).exec();
+    docker.tagImageCmd(image.getId(), repository, tag).exec();
+    tags.add(repository + ":" + tag);
+    return ImageRecord.built(
+        architecture,
+        repository,
+        tag,
+        image.getId(),
+        "scratch",
+        "example.Handler::handleRequest",
+        "sha256:" + "0".repeat(64),
+        image.getArch());
+  }
+
+  private static byte[] tinyContext() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      addFile(tar, "Dockerfile", "FROM scratch\nCOPY hello.txt /hello.txt\n");
+      addFile(tar, "hello.txt", "lambda-image push test\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void addFile(TarArchiveOutputStream tar, String name, String content)
+      throws IOException {
+    byte[] data = content.getBytes(StandardCharsets.UTF_8);
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(data.length);
+    tar.putArchiveEntry(entry);
+    tar.write(data);
+    tar.closeArchiveEntry();
   }
 
   private String localImageId(String base, Architecture architecture) {

@@ -53,7 +53,7 @@ class TokenAuthRegistryTest {
     ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory.resolve(test));
     try (DockerEngine engine = DockerEngine.connect();
         TestImages images = new TestImages(engine.client())) {
-      records.write(images.tagBase(Architecture.AMD64, repository, "1"));
+      records.write(images.tiny(Architecture.AMD64, repository, "1"));
       ImagePusher pusher =
           new ImagePusher(
               engine.client(),
