@@ -5,8 +5,9 @@ import groovy.json.JsonSlurper
 def run = { List<String> command ->
   def process = command.execute()
   def output = new StringBuilder()
-  process.consumeProcessOutput(output, output)
-  process.waitFor()
+  // waits for the process and for both streams to be read to the end (waitFor() alone may return
+  // before the reader threads have the output, leaving it empty)
+  process.waitForProcessOutput(output, output)
   [process.exitValue(), output.toString()]
 }
 
