@@ -2,7 +2,6 @@ package io.github.lambdaimage.build;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
 import io.github.lambdaimage.context.BuildContext;
-import io.github.lambdaimage.context.ContextArchive;
 import io.github.lambdaimage.context.ContextAssembler;
 import io.github.lambdaimage.context.InputHash;
 import io.github.lambdaimage.docker.BuildSpec;
@@ -13,8 +12,6 @@ import io.github.lambdaimage.docker.ImageVerifier;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -113,26 +110,16 @@ final class ArchitectureBuild {
   }
 
   private String buildImage(Inputs inputs) {
-    Path archive = settings.architectureDirectory(architecture).resolve("context.tar");
-    try {
-      long size = ContextArchive.write(inputs.context.directory(), archive);
-      log.info("Sending build context of " + size + " bytes to the engine");
-      return new ImageBuilder(engine.get())
-          .build(
-              new BuildSpec(
-                  archive,
-                  architecture.platform(),
-                  inputs.labels,
-                  settings.buildArgs(),
-                  inputs.image),
-              log);
-    } finally {
-      try {
-        Files.deleteIfExists(archive);
-      } catch (IOException e) {
-        log.debug("Cannot delete " + archive + ": " + e.getMessage());
-      }
-    }
+    return new ImageBuilder(engine.get())
+        .build(
+            new BuildSpec(
+                inputs.context.directory(),
+                settings.architectureDirectory(architecture).resolve("context.tar"),
+                architecture.platform(),
+                inputs.labels,
+                settings.buildArgs(),
+                inputs.image),
+            log);
   }
 
   private boolean isUpToDate(InspectImageResponse image, String inputs) {

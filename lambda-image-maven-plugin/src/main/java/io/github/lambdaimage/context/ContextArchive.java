@@ -3,6 +3,7 @@ package io.github.lambdaimage.context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,10 +29,20 @@ public final class ContextArchive {
    * @return the archive's size in bytes
    */
   public static long write(Path directory, Path tarFile) {
+    return write(directory, tarFile, "");
+  }
+
+  /**
+   * Writes {@code directory} as a tar file, with {@code dockerfileSuffix} appended to the {@code
+   * Dockerfile} at its root (the file on disk is not changed).
+   *
+   * @return the archive's size in bytes
+   */
+  public static long write(Path directory, Path tarFile, String dockerfileSuffix) {
     try {
       Files.createDirectories(tarFile.toAbsolutePath().getParent());
       try (OutputStream out = Files.newOutputStream(tarFile)) {
-        write(directory, out);
+        write(directory, out, dockerfileSuffix.getBytes(StandardCharsets.UTF_8));
       }
       return Files.size(tarFile);
     } catch (IOException e) {
@@ -40,7 +51,8 @@ public final class ContextArchive {
     }
   }
 
-  private static void write(Path directory, OutputStream out) throws IOException {
+  private static void write(Path directory, OutputStream out, byte[] dockerfileSuffix)
+      throws IOException {
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(directory)) {
       paths =
@@ -53,17 +65,20 @@ public final class ContextArchive {
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     for (Path path : paths) {
       boolean isDirectory = Files.isDirectory(path);
-      TarArchiveEntry entry = new TarArchiveEntry(name(directory, path) + (isDirectory ? "/" : ""));
+      String name = name(directory, path);
+      byte[] suffix = name.equals(BuildContext.DOCKERFILE) ? dockerfileSuffix : new byte[0];
+      TarArchiveEntry entry = new TarArchiveEntry(name + (isDirectory ? "/" : ""));
       entry.setModTime(FIXED_MTIME_MILLIS);
       entry.setIds(0, 0);
       entry.setNames("", "");
       entry.setMode(isDirectory ? 040755 : 0100644);
       if (!isDirectory) {
-        entry.setSize(Files.size(path));
+        entry.setSize(Files.size(path) + suffix.length);
       }
       tar.putArchiveEntry(entry);
       if (!isDirectory) {
         Files.copy(path, tar);
+        tar.write(suffix);
       }
       tar.closeArchiveEntry();
     }

@@ -5,16 +5,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One {@code POST /build}: a context archive built for one platform.
+ * One {@code POST /build}: a context directory built for one platform.
  *
- * @param contextArchive the tar of the build context, Dockerfile at its root
+ * @param contextDirectory the build context, {@code Dockerfile} at its root
+ * @param archive where the context's tar is written while it is sent; deleted afterwards
  * @param platform e.g. {@code linux/arm64}
  * @param labels image labels
  * @param buildArgs {@code ARG} values
  * @param description what is built, for messages, e.g. {@code hello:1.0-arm64}
  */
 public record BuildSpec(
-    Path contextArchive,
+    Path contextDirectory,
+    Path archive,
     String platform,
     Map<String, String> labels,
     Map<String, String> buildArgs,

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import io.github.lambdaimage.context.ContextArchive;
 import io.github.lambdaimage.log.BuildLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * Builds an image through the engine's {@code POST /build} (the classic builder) with an explicit
- * platform and host networking, untagged: the caller tags it once it has been verified. Build steps
- * ({@code Step n/m : …}) go to the log at info, all other output at debug; a failure names the
- * failing step and the tail of its output.
+ * platform and host networking, untagged: the caller tags it once it has been verified. The context
+ * goes as a deterministic tar ({@link ContextArchive}), the labels appended to its Dockerfile as
+ * one {@link LabelInstruction}. Build steps ({@code Step n/m : …}) go to the log at info, all other
+ * output at debug; a failure names the failing step and the tail of its output.
  */
 public final class ImageBuilder {
 
@@ -42,8 +44,23 @@ public final class ImageBuilder {
    * @throws ImageBuildException naming the failing step and the tail of its output
    */
   public String build(BuildSpec spec, BuildLog log) {
-    Output output = new Output(log);
-    try (InputStream tar = Files.newInputStream(spec.contextArchive())) {
+    try {
+      long size =
+          ContextArchive.write(
+              spec.contextDirectory(), spec.archive(), LabelInstruction.of(spec.labels()));
+      log.info("Sending build context of " + size + " bytes to the engine");
+      return build(spec, new Output(log));
+    } finally {
+      try {
+        Files.deleteIfExists(spec.archive());
+      } catch (IOException e) {
+        log.debug("Cannot delete " + spec.archive() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private String build(BuildSpec spec, Output output) {
+    try (InputStream tar = Files.newInputStream(spec.archive())) {
       BuildImageCmd command =
           engine
               .client()
@@ -51,7 +68,6 @@ public final class ImageBuilder {
               .withTarInputStream(tar)
               .withPlatform(spec.platform())
               .withTags(Set.of())
-              .withLabels(spec.labels())
               .withNetworkMode("host")
               .withPull(false)
               .withRemove(true)
@@ -63,7 +79,7 @@ public final class ImageBuilder {
       throw output.failure(spec, e);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Cannot read the build context " + spec.contextArchive() + ": " + e.getMessage(), e);
+          "Cannot read the build context " + spec.archive() + ": " + e.getMessage(), e);
     }
   }
 

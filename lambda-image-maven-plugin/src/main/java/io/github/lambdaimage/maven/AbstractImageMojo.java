@@ -1,7 +1,6 @@
 package io.github.lambdaimage.maven;
 
 import io.github.lambdaimage.build.BaseImageResolver;
-import io.github.lambdaimage.build.ImageLabels;
 import io.github.lambdaimage.build.ImageSettings;
 import io.github.lambdaimage.context.ContextInputs;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
@@ -43,53 +42,40 @@ abstract class AbstractImageMojo extends AbstractLambdaImageMojo {
   private String baseImage;
 
   /**
-   * The image repository (without tag), e.g. {@code
-   * 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello}.
-   */
-  @Parameter(property = PropertyNames.IMAGE_REPOSITORY, defaultValue = "${project.artifactId}")
-  private String repository;
-
-  /**
-   * The image tag before the architecture suffix: each image is tagged {@code <tag>-<arch>}, e.g.
-   * {@code 1.0.0-arm64}, so the images of several architectures never share a tag.
-   */
-  @Parameter(property = PropertyNames.IMAGE_TAG, defaultValue = "${project.version}")
-  private String tag;
-
-  /**
    * The directory of the Dockerfile template. {@code Dockerfile.<arch>} there is used for that
    * architecture, else {@code Dockerfile}, else the built-in template of the runtime mode. The
    * template is rendered once per architecture to {@code target/lambda-image/<arch>/context/}.
    *
-   * <p>Placeholders are written {@code @name@}: {@code @lambda.arch@} ({@code amd64}), {@code
-   * @lambda.platform@} ({@code linux/amd64}), {@code @lambda.lambdaArchitecture@} ({@code
-   * x86_64}), {@code @lambda.baseImage@} (pinned, {@code repo@sha256:…}), {@code @lambda.handler@},
-   * {@code @lambda.runtime@}, {@code @lambda.runtimeLayer@} and {@code @lambda.entrypoint@} (the
-   * runtime mode's lines: a comment in {@code official} mode; the runtime client's {@code COPY}
-   * and the java {@code ENTRYPOINT} in {@code custom} mode), and every project property. An
-   * unknown name or a value with a line break fails the build; {@code ${VAR}} and {@code $VAR}
-   * stay as written. The build context holds {@code lib/} (dependency jars, for {@code
-   * /var/task/lib/}), {@code app/} (the module's jar under {@code lib/}, for {@code /var/task/})
-   * and, in {@code custom} mode, {@code runtime/} (for {@code /var/runtime/lib/}).
+   * <p>Placeholders are written <code>&#64;name&#64;</code>: <code>&#64;lambda.arch&#64;</code>
+   * (amd64), <code>&#64;lambda.platform&#64;</code> (linux/amd64), <code>
+   * &#64;lambda.lambdaArchitecture&#64;</code> (x86_64), <code>&#64;lambda.baseImage&#64;</code>
+   * (pinned to the platform's digest), <code>&#64;lambda.handler&#64;</code>, <code>
+   * &#64;lambda.runtime&#64;</code>, <code>&#64;lambda.runtimeLayer&#64;</code> and <code>
+   * &#64;lambda.entrypoint&#64;</code> (the runtime mode's lines: comments in official mode; the
+   * runtime client's COPY and the java ENTRYPOINT in custom mode), and every project property. An
+   * unknown name or a value with a line break fails the build; {@code ${VAR}} and {@code $VAR} stay
+   * as written. The build context holds {@code lib/} (dependency jars, for {@code /var/task/lib/}),
+   * {@code app/} (the module's jar in {@code lib/}, for {@code /var/task/}) and, in custom mode,
+   * {@code runtime/} (for {@code /var/runtime/lib/}).
    */
   @Parameter(defaultValue = "${project.basedir}/src/main/docker")
   private File templateDirectory;
 
-  /** Values for the Dockerfile's {@code ARG} instructions. */
-  @Parameter private Map<String, String> buildArgs;
-
-  /** The image label {@code org.opencontainers.image.source}: where the source code lives. */
-  @Parameter(defaultValue = "${project.scm.url}")
-  private String sourceUrl;
-
   /**
-   * The image label {@code org.opencontainers.image.revision}: the source revision, e.g. a commit.
+   * The settings every architecture's image is built from.
+   *
+   * @param inputs the jars and code for the context
+   * @param repository the image repository
+   * @param tag the tag prefix
+   * @param labels extra image labels
+   * @param buildArgs {@code ARG} values
    */
-  @Parameter(property = "lambda.image.revision")
-  private String revision;
-
-  /** The settings every architecture's image is built from. */
-  protected ImageSettings imageSettings(ContextInputs inputs) {
+  protected ImageSettings imageSettings(
+      ContextInputs inputs,
+      String repository,
+      String tag,
+      Map<String, String> labels,
+      Map<String, String> buildArgs) {
     RuntimeMode mode = RuntimeMode.parse(runtime);
     return new ImageSettings(
         project.getBasedir().toPath(),
@@ -101,8 +87,8 @@ abstract class AbstractImageMojo extends AbstractLambdaImageMojo {
         repository,
         tag,
         inputs,
-        labels(),
-        buildArgs == null ? Map.of() : buildArgs,
+        labels,
+        buildArgs,
         projectProperties());
   }
 
@@ -138,19 +124,6 @@ abstract class AbstractImageMojo extends AbstractLambdaImageMojo {
             + ", e.g. -D"
             + PropertyNames.BASE_IMAGE
             + "=eclipse-temurin:21-jre.");
-  }
-
-  private Map<String, String> labels() {
-    Map<String, String> labels = new TreeMap<>();
-    labels.put(ImageLabels.VERSION, project.getVersion());
-    String source = sourceUrl != null ? sourceUrl : project.getUrl();
-    if (source != null && !source.isBlank()) {
-      labels.put(ImageLabels.SOURCE, source);
-    }
-    if (revision != null && !revision.isBlank()) {
-      labels.put(ImageLabels.REVISION, revision);
-    }
-    return labels;
   }
 
   private Map<String, String> projectProperties() {

@@ -1,19 +1,15 @@
 package io.github.lambdaimage.maven;
 
 import io.github.lambdaimage.build.ArchitectureResult;
+import io.github.lambdaimage.build.ImageLabels;
 import io.github.lambdaimage.build.LambdaImageBuilder;
 import io.github.lambdaimage.context.ContextInputs;
 import io.github.lambdaimage.context.LibraryJar;
-import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.model.Architecture;
-import java.io.File;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -48,14 +44,46 @@ public class BuildMojo extends AbstractImageMojo {
   private String runtimeInterfaceClientVersion;
 
   /** Build several architectures at the same time; {@code false} builds them one by one. */
-  @Parameter(property = "lambda.build.parallel", defaultValue = "true")
+  @Parameter(property = PropertyNames.BUILD_PARALLEL, defaultValue = "true")
   private boolean parallel;
 
   @Component private RepositorySystem repositorySystem;
 
+  /**
+   * The image repository (without tag), e.g. {@code
+   * 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello}.
+   */
+  @Parameter(property = PropertyNames.IMAGE_REPOSITORY, defaultValue = "${project.artifactId}")
+  private String repository;
+
+  /**
+   * The image tag before the architecture suffix: each image is tagged {@code <tag>-<arch>}, e.g.
+   * {@code 1.0.0-arm64}, so the images of several architectures never share a tag.
+   */
+  @Parameter(property = PropertyNames.IMAGE_TAG, defaultValue = "${project.version}")
+  private String tag;
+
+  /** Values for the Dockerfile's {@code ARG} instructions. */
+  @Parameter private Map<String, String> buildArgs;
+
+  /** The image label {@code org.opencontainers.image.source}: where the source code lives. */
+  @Parameter(defaultValue = "${project.scm.url}")
+  private String sourceUrl;
+
+  /**
+   * The image label {@code org.opencontainers.image.revision}: the source revision, e.g. a commit.
+   */
+  @Parameter(property = PropertyNames.IMAGE_REVISION)
+  private String revision;
+
   @Override
   protected String goalSkipReason() {
-    return skipBuild ? PropertyNames.SKIP_BUILD + " is true" : null;
+    if (skipBuild) {
+      return PropertyNames.SKIP_BUILD + " is true";
+    }
+    return "pom".equals(project.getPackaging())
+        ? "a pom module has no code to put in an image"
+        : null;
   }
 
   @Override
@@ -64,14 +92,17 @@ public class BuildMojo extends AbstractImageMojo {
     connectEngineInBackground();
     ContextInputs inputs =
         new ContextInputs(
-            LibraryJar.byFileName(dependencies()),
-            application(),
+            LibraryJar.byFileName(ProjectJars.runtimeDependencies(project)),
+            ProjectJars.application(project),
             runtimeMode().addsRuntimeInterfaceClient()
                 ? LibraryJar.byFileName(runtimeInterfaceClient())
                 : Map.of());
     List<ArchitectureResult> results =
         new LambdaImageBuilder(this::engine, baseImageResolver(), buildLog(), parallel)
-            .build(imageSettings(inputs), architectures);
+            .build(
+                imageSettings(
+                    inputs, repository, tag, labels(), buildArgs == null ? Map.of() : buildArgs),
+                architectures);
     getLog()
         .info(
             "lambda-image:build took "
@@ -83,54 +114,24 @@ public class BuildMojo extends AbstractImageMojo {
                 + ")");
   }
 
-  private List<LibraryJar> dependencies() {
-    List<LibraryJar> jars = new ArrayList<>();
-    for (Artifact artifact : project.getArtifacts()) {
-      if (!Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME).contains(artifact.getScope())
-          || !"jar".equals(artifact.getType())) {
-        continue;
-      }
-      File file = artifact.getFile();
-      if (file == null || !file.isFile()) {
-        throw new InvalidConfigurationException(
-            "Dependency "
-                + artifact.getId()
-                + " has no jar yet ("
-                + file
-                + "); run the package phase for the whole reactor, e.g. ./mvnw package.");
-      }
-      jars.add(
-          new LibraryJar(
-              artifact.getGroupId(),
-              artifact.getArtifactId(),
-              artifact.getBaseVersion(),
-              artifact.getClassifier(),
-              file.toPath()));
-    }
-    return jars;
-  }
-
-  private Path application() {
-    File jar = project.getArtifact().getFile();
-    if (jar != null && jar.isFile()) {
-      return jar.toPath();
-    }
-    File classes = new File(project.getBuild().getOutputDirectory());
-    if (classes.isDirectory()) {
-      return classes.toPath();
-    }
-    throw new InvalidConfigurationException(
-        "Module "
-            + project.getArtifactId()
-            + " has neither a jar nor compiled classes to put in the image; bind lambda-image:build"
-            + " to the package phase (the default) and run ./mvnw package.");
-  }
-
   private List<LibraryJar> runtimeInterfaceClient() {
     String version =
         runtimeInterfaceClientVersion != null
             ? runtimeInterfaceClientVersion
             : RuntimeInterfaceClient.defaultVersion();
     return RuntimeInterfaceClient.resolve(repositorySystem, session, project, version);
+  }
+
+  private Map<String, String> labels() {
+    Map<String, String> labels = new TreeMap<>();
+    labels.put(ImageLabels.VERSION, project.getVersion());
+    String source = sourceUrl != null ? sourceUrl : project.getUrl();
+    if (source != null && !source.isBlank()) {
+      labels.put(ImageLabels.SOURCE, source);
+    }
+    if (revision != null && !revision.isBlank()) {
+      labels.put(ImageLabels.REVISION, revision);
+    }
+    return labels;
   }
 }

@@ -24,7 +24,13 @@ public class DockerfileMojo extends AbstractImageMojo {
 
   @Override
   protected void execute(List<Architecture> architectures) {
-    ImageSettings settings = imageSettings(new ContextInputs(Map.of(), null, Map.of()));
+    ImageSettings settings =
+        imageSettings(
+            new ContextInputs(Map.of(), null, Map.of()),
+            project.getArtifactId(),
+            project.getVersion(),
+            Map.of(),
+            Map.of());
     BaseImageResolver baseImages = baseImageResolver();
     for (Architecture architecture : architectures) {
       Path directory = settings.architectureDirectory(architecture);

@@ -26,6 +26,12 @@ public final class PropertyNames {
   /** The image tag prefix; the architecture is appended. */
   public static final String IMAGE_TAG = "lambda.image.tag";
 
+  /** The image label {@code org.opencontainers.image.revision}, e.g. the commit. */
+  public static final String IMAGE_REVISION = "lambda.image.revision";
+
+  /** Whether the build goal builds several architectures at the same time. */
+  public static final String BUILD_PARALLEL = "lambda.build.parallel";
+
   /** The event file the invoke goal sends. */
   public static final String EVENT = "lambda.event";
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
@@ -68,14 +67,7 @@ final class RuntimeInterfaceClient {
           system
               .resolveDependencies(session.getRepositorySession(), request)
               .getArtifactResults()) {
-        Artifact artifact = result.getArtifact();
-        jars.add(
-            new LibraryJar(
-                artifact.getGroupId(),
-                artifact.getArtifactId(),
-                artifact.getBaseVersion(),
-                artifact.getClassifier(),
-                artifact.getFile().toPath()));
+        jars.add(ProjectJars.of(result.getArtifact()));
       }
       return jars;
     } catch (DependencyResolutionException e) {

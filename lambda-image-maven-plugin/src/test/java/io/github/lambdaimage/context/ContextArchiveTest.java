@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -71,5 +72,22 @@ class ContextArchiveTest {
             "lib/ 40755",
             "lib/a.jar 100644",
             "lib/b.jar 100644");
+  }
+
+  @Test
+  void suffixIsAppendedToTheArchivedDockerfileOnly() throws IOException {
+    Path directory = context("one", 1_000_000_000L);
+    Path tar = temp.resolve("context.tar");
+
+    ContextArchive.write(directory, tar, "LABEL a=b\n");
+
+    try (InputStream in = Files.newInputStream(tar);
+        TarArchiveInputStream archive = new TarArchiveInputStream(in)) {
+      TarArchiveEntry entry = archive.getNextEntry();
+      assertThat(entry.getName()).isEqualTo("Dockerfile");
+      assertThat(new String(archive.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("FROM x\nLABEL a=b\n");
+    }
+    assertThat(Files.readString(directory.resolve("Dockerfile"))).isEqualTo("FROM x\n");
   }
 }

@@ -3,13 +3,11 @@ package io.github.lambdaimage.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.lambdaimage.context.ContextArchive;
 import io.github.lambdaimage.log.BuildLog;
+import io.github.lambdaimage.log.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,31 +35,13 @@ class ImageBuilderTest {
   private BuildSpec spec(String dockerfile) throws IOException {
     Path context = Files.createDirectories(temp.resolve("context"));
     Files.writeString(context.resolve("Dockerfile"), dockerfile);
-    Path archive = temp.resolve("context.tar");
-    ContextArchive.write(context, archive);
     return new BuildSpec(
-        archive, "linux/amd64", Map.of("it.test", "image-builder"), Map.of(), "test image");
-  }
-
-  /** Collects info lines. */
-  static final class RecordingLog implements BuildLog {
-    final List<String> info = new ArrayList<>();
-
-    @Override
-    public synchronized void info(String message) {
-      info.add(message);
-    }
-
-    @Override
-    public void warn(String message) {}
-
-    @Override
-    public void debug(String message) {}
-
-    @Override
-    public boolean isDebugEnabled() {
-      return false;
-    }
+        context,
+        temp.resolve("context.tar"),
+        "linux/amd64",
+        Map.of("it.test", "image-builder", "it.cost", "$5 \"each\""),
+        Map.of(),
+        "test image");
   }
 
   @Test
@@ -73,13 +53,17 @@ class ImageBuilderTest {
     try {
       assertThat(id).matches("sha256:[0-9a-f]{64}");
       var image = images.inspect(id).orElseThrow();
-      assertThat(image.getConfig().getLabels()).containsEntry("it.test", "image-builder");
+      assertThat(image.getConfig().getLabels())
+          .containsEntry("it.test", "image-builder")
+          .containsEntry("it.cost", "$5 \"each\"");
       assertThat(image.getRepoTags()).isNullOrEmpty();
-      assertThat(log.info)
+      assertThat(log.infos().get(0)).matches("Sending build context of \\d+ bytes to the engine");
+      assertThat(log.infos().subList(1, log.infos().size()))
           .containsExactly(
               "Step 1/3 : FROM " + baseId,
               "Step 2/3 : CMD [\"x::y\"]",
-              "Step 3/3 : LABEL it.test=image-builder");
+              "Step 3/3 : LABEL \"it.cost\"=\"\\$5 \\\"each\\\"\" \"it.test\"=\"image-builder\"");
+      assertThat(temp.resolve("context.tar")).doesNotExist();
     } finally {
       images.removeQuietly(id);
     }
