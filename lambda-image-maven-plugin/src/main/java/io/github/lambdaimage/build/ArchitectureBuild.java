@@ -1,6 +1,5 @@
 package io.github.lambdaimage.build;
 
-import com.github.dockerjava.api.command.InspectImageResponse;
 import io.github.lambdaimage.context.BuildContext;
 import io.github.lambdaimage.context.ContextAssembler;
 import io.github.lambdaimage.context.InputHash;
@@ -8,6 +7,8 @@ import io.github.lambdaimage.docker.BuildSpec;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.DockerImages;
 import io.github.lambdaimage.docker.ImageBuilder;
+import io.github.lambdaimage.docker.ImageLookup;
+import io.github.lambdaimage.docker.ImageState;
 import io.github.lambdaimage.docker.ImageVerifier;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
@@ -29,6 +30,7 @@ final class ArchitectureBuild {
   private final Architecture architecture;
   private final BaseImageResolver baseImages;
   private final Supplier<DockerEngine> engine;
+  private final ImageLookup lookup;
   private final BuildLog log;
 
   ArchitectureBuild(
@@ -36,11 +38,13 @@ final class ArchitectureBuild {
       Architecture architecture,
       BaseImageResolver baseImages,
       Supplier<DockerEngine> engine,
+      ImageLookup lookup,
       BuildLog log) {
     this.settings = settings;
     this.architecture = architecture;
     this.baseImages = baseImages;
     this.engine = engine;
+    this.lookup = lookup;
     this.log = log;
   }
 
@@ -49,13 +53,13 @@ final class ArchitectureBuild {
     long start = System.nanoTime();
     Inputs inputs = prepare();
     log.debug(() -> "Inputs of " + inputs.image + " prepared in " + millisSince(start) + " ms");
-    DockerImages images = new DockerImages(engine.get());
-    Optional<InspectImageResponse> existing = images.inspect(inputs.image);
+    Optional<ImageState> existing = lookup.find(inputs.image);
     log.debug(() -> "Engine answered after " + millisSince(start) + " ms");
     if (existing.isPresent() && isUpToDate(existing.get(), inputs.hash)) {
       log.info("Image " + inputs.image + " is up to date (inputs " + shortHash(inputs.hash) + ")");
-      return result(existing.get().getId(), inputs, architecture.dockerName(), true, start);
+      return result(existing.get().id(), inputs, architecture.dockerName(), true, start);
     }
+    DockerImages images = new DockerImages(engine.get());
     log.info(
         "Building "
             + inputs.image
@@ -122,11 +126,9 @@ final class ArchitectureBuild {
             log);
   }
 
-  private boolean isUpToDate(InspectImageResponse image, String inputs) {
-    Map<String, String> labels = image.getConfig() == null ? null : image.getConfig().getLabels();
-    return labels != null
-        && inputs.equals(labels.get(ImageLabels.INPUTS))
-        && architecture.platform().equals(DockerImages.platformOf(image));
+  private boolean isUpToDate(ImageState image, String hash) {
+    return hash.equals(image.labels().get(ImageLabels.INPUTS))
+        && architecture.platform().equals(image.platform());
   }
 
   private Map<String, String> labels(PinnedBaseImage base) {

@@ -1,6 +1,7 @@
 package io.github.lambdaimage.build;
 
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.ImageLookup;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
@@ -25,20 +26,26 @@ import java.util.function.Supplier;
 public final class LambdaImageBuilder {
 
   private final Supplier<DockerEngine> engine;
+  private final ImageLookup lookup;
   private final BaseImageResolver baseImages;
   private final BuildLog log;
   private final boolean parallel;
 
   /**
-   * @param engine the engine to build on, asked for only once it is needed, so that connecting
-   *     overlaps with rendering and hashing
+   * @param engine the engine to build on, connected only when something must be built
+   * @param lookup finds existing images for the up-to-date check
    * @param baseImages pins base images per platform
    * @param log the build log
    * @param parallel build the architectures concurrently
    */
   public LambdaImageBuilder(
-      Supplier<DockerEngine> engine, BaseImageResolver baseImages, BuildLog log, boolean parallel) {
+      Supplier<DockerEngine> engine,
+      ImageLookup lookup,
+      BaseImageResolver baseImages,
+      BuildLog log,
+      boolean parallel) {
     this.engine = engine;
+    this.lookup = lookup;
     this.baseImages = baseImages;
     this.log = log;
     this.parallel = parallel;
@@ -54,7 +61,8 @@ public final class LambdaImageBuilder {
     for (Architecture architecture : architectures) {
       BuildLog prefixed =
           architectures.size() > 1 ? PrefixedLog.of(log, "[" + architecture + "] ") : log;
-      builds.add(new ArchitectureBuild(settings, architecture, baseImages, engine, prefixed));
+      builds.add(
+          new ArchitectureBuild(settings, architecture, baseImages, engine, lookup, prefixed));
     }
     List<ArchitectureResult> results = new ArrayList<>();
     RuntimeException failure = null;

@@ -75,7 +75,7 @@ public final class DockerEngine implements AutoCloseable {
     return DockerClientImpl.getInstance(config, httpClient);
   }
 
-  private static EngineUnreachableException unreachable(EngineEndpoint endpoint, Exception e) {
+  static EngineUnreachableException unreachable(EngineEndpoint endpoint, Exception e) {
     Throwable root = rootCause(e);
     return new EngineUnreachableException(
         "Cannot reach the Docker Engine at "

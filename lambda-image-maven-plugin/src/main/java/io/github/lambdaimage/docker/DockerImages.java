@@ -88,6 +88,14 @@ public final class DockerImages {
     }
   }
 
+  /** The parts of an inspected image the up-to-date check needs. */
+  public static ImageState state(InspectImageResponse image) {
+    return new ImageState(
+        image.getId(),
+        platformOf(image),
+        image.getConfig() == null ? null : image.getConfig().getLabels());
+  }
+
   /** The image's platform as the engine reports it, e.g. {@code linux/arm64}. */
   public static String platformOf(InspectImageResponse image) {
     return image.getOs() + "/" + image.getArch();

@@ -10,7 +10,9 @@ import io.github.lambdaimage.registry.RegistryCredentialProvider;
 import io.github.lambdaimage.render.RuntimeMode;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -52,11 +54,12 @@ abstract class AbstractImageMojo extends AbstractLambdaImageMojo {
    * (pinned to the platform's digest), <code>&#64;lambda.handler&#64;</code>, <code>
    * &#64;lambda.runtime&#64;</code>, <code>&#64;lambda.runtimeLayer&#64;</code> and <code>
    * &#64;lambda.entrypoint&#64;</code> (the runtime mode's lines: comments in official mode; the
-   * runtime client's COPY and the java ENTRYPOINT in custom mode), and every project property. An
-   * unknown name or a value with a line break fails the build; {@code ${VAR}} and {@code $VAR} stay
-   * as written. The build context holds {@code lib/} (dependency jars, for {@code /var/task/lib/}),
-   * {@code app/} (the module's jar in {@code lib/}, for {@code /var/task/}) and, in custom mode,
-   * {@code runtime/} (for {@code /var/runtime/lib/}).
+   * runtime client's COPY and the java ENTRYPOINT in custom mode), and every project property (a
+   * {@code -D} property overrides the POM's). An unknown name or a value with a line break fails
+   * the build; {@code ${VAR}} and {@code $VAR} stay as written. The build context holds {@code
+   * lib/} (dependency jars, for {@code /var/task/lib/}), {@code app/} (the module's jar in {@code
+   * lib/}, for {@code /var/task/}) and, in custom mode, {@code runtime/} (for {@code
+   * /var/runtime/lib/}).
    */
   @Parameter(defaultValue = "${project.basedir}/src/main/docker")
   private File templateDirectory;
@@ -128,10 +131,9 @@ abstract class AbstractImageMojo extends AbstractLambdaImageMojo {
 
   private Map<String, String> projectProperties() {
     Map<String, String> properties = new TreeMap<>();
-    project
-        .getProperties()
-        .stringPropertyNames()
-        .forEach(name -> properties.put(name, project.getProperties().getProperty(name)));
+    for (Properties source : List.of(project.getProperties(), session.getUserProperties())) {
+      source.stringPropertyNames().forEach(name -> properties.put(name, source.getProperty(name)));
+    }
     properties.put("project.groupId", project.getGroupId());
     properties.put("project.artifactId", project.getArtifactId());
     properties.put("project.version", project.getVersion());

@@ -1,6 +1,8 @@
 package io.github.lambdaimage.maven;
 
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.EngineEndpoint;
+import io.github.lambdaimage.docker.EngineEndpointResolver;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.log.BuildLog;
@@ -8,8 +10,6 @@ import io.github.lambdaimage.model.Architecture;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -52,7 +52,7 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
   private MojoExecution mojoExecution;
 
   private DockerEngine engine;
-  private CompletableFuture<DockerEngine> pendingEngine;
+  private EngineEndpoint endpoint;
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -94,7 +94,7 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
    */
   protected synchronized DockerEngine engine() {
     if (engine == null) {
-      engine = pendingEngine != null ? awaitPendingEngine() : DockerEngine.connect();
+      engine = DockerEngine.connect(engineEndpoint());
       getLog()
           .debug(
               "Connected to the Docker Engine at "
@@ -106,35 +106,15 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
     return engine;
   }
 
-  /**
-   * Starts connecting to the engine on another thread, so the connection (which loads the Docker
-   * client's classes, noticeably slow on a busy machine) overlaps with the goal's own preparation.
-   * {@link #engine()} then waits for it, and reports its failure.
-   */
-  protected void connectEngineInBackground() {
-    if (engine == null && pendingEngine == null) {
-      pendingEngine = CompletableFuture.supplyAsync(DockerEngine::connect);
+  /** Where the engine is: {@code DOCKER_HOST}, the Docker context, or the default socket. */
+  protected synchronized EngineEndpoint engineEndpoint() {
+    if (endpoint == null) {
+      endpoint = EngineEndpointResolver.fromSystem().resolve();
     }
-  }
-
-  private DockerEngine awaitPendingEngine() {
-    try {
-      return pendingEngine.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    } finally {
-      pendingEngine = null;
-    }
+    return endpoint;
   }
 
   private void closeEngine() {
-    if (pendingEngine != null) {
-      pendingEngine.thenAccept(DockerEngine::close);
-      pendingEngine = null;
-    }
     if (engine != null) {
       engine.close();
       engine = null;

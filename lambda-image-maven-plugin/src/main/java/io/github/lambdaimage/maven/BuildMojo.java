@@ -5,6 +5,7 @@ import io.github.lambdaimage.build.ImageLabels;
 import io.github.lambdaimage.build.LambdaImageBuilder;
 import io.github.lambdaimage.context.ContextInputs;
 import io.github.lambdaimage.context.LibraryJar;
+import io.github.lambdaimage.docker.ImageLookup;
 import io.github.lambdaimage.model.Architecture;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,6 @@ public class BuildMojo extends AbstractImageMojo {
   @Override
   protected void execute(List<Architecture> architectures) {
     long start = System.nanoTime();
-    connectEngineInBackground();
     ContextInputs inputs =
         new ContextInputs(
             LibraryJar.byFileName(ProjectJars.runtimeDependencies(project)),
@@ -98,7 +98,12 @@ public class BuildMojo extends AbstractImageMojo {
                 ? LibraryJar.byFileName(runtimeInterfaceClient())
                 : Map.of());
     List<ArchitectureResult> results =
-        new LambdaImageBuilder(this::engine, baseImageResolver(), buildLog(), parallel)
+        new LambdaImageBuilder(
+                this::engine,
+                new ImageLookup(engineEndpoint(), this::engine),
+                baseImageResolver(),
+                buildLog(),
+                parallel)
             .build(
                 imageSettings(
                     inputs, repository, tag, labels(), buildArgs == null ? Map.of() : buildArgs),
