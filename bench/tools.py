@@ -1,0 +1,309 @@
+"""The three ways of building the same handler image: lambda-image, the docker CLI, Jib.
+
+Each tool works on its own copy of the handler module, so their target directories never mix, and
+offers the same operations: build (the command a developer re-runs), push, and the image record
+that lets lambda-image:invoke run its image.
+"""
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from measure import (
+    MAVEN_TIMESTAMPS,
+    context_tar_bytes,
+    inspect_image,
+    mojo_seconds,
+    payload_bytes,
+    run,
+)
+
+HANDLER = "io.github.lambdaimage.example.HelloHandler::handleRequest"
+RUNTIME_CLIENT = ("com.amazonaws", "aws-lambda-java-runtime-interface-client", "2.10.1")
+JIB = "com.google.cloud.tools:jib-maven-plugin:3.5.2"
+ENTRYPOINT_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
+JVM_FLAGS = ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"]
+CONSTANT = re.compile(r'(DEFAULT_NAME = ")[^"]*(")')
+
+
+@dataclass
+class Build:
+    """One build: the whole command's wall time, the image step's time, the image built."""
+
+    wall: float
+    step: float
+    image: str
+    context_bytes: int | None = None
+    context_payload: int | None = None
+    own_step: float | None = None
+    log: str = ""
+
+
+@dataclass
+class Push:
+    """One push: the push step's time and where it went."""
+
+    step: float
+    repository: str
+    tag: str
+
+
+class Maven:
+    """Maven from the project's wrapper, on a separate local repository that mirrors ~/.m2."""
+
+    def __init__(self, repo_root, bench_dir):
+        home = re.search(r"Maven home: (\S+)", run(["./mvnw", "--version"], cwd=repo_root).output)
+        self.executable = str(Path(home.group(1)) / "bin/mvn")
+        self.settings = Path(bench_dir) / "settings.xml"
+        self.local_repository = Path(bench_dir) / "repo"
+        self.settings.write_text(
+            "<settings><mirrors><mirror><id>users-local-repository</id><mirrorOf>*</mirrorOf>"
+            f"<url>{(Path.home() / '.m2/repository').as_uri()}</url></mirror></mirrors></settings>\n"
+        )
+
+    offline = True
+
+    def run(self, project, *args, offline=None):
+        """Runs Maven in `project`, offline unless told otherwise or during the warm-up."""
+        command = [self.executable, "-B", "-s", str(self.settings)]
+        command += [f"-Dmaven.repo.local={self.local_repository}", *MAVEN_TIMESTAMPS]
+        if self.offline if offline is None else offline:
+            command.append("-o")
+        return run(command + list(args), cwd=project)
+
+
+def copy_handler(repo_root, destination, keep_plugin=True, extra_dependency=None):
+    """Copies the handler module's pom.xml and main sources to `destination` (not its tests, which
+    assert the constant the benchmark changes); the parent comes from the local repository.
+    Without `keep_plugin` the pom loses its <build> (lambda-image) section."""
+    shutil.rmtree(destination, ignore_errors=True)
+    shutil.copytree(Path(repo_root) / "handler/src/main", Path(destination) / "src/main")
+    pom = (Path(repo_root) / "handler/pom.xml").read_text()
+    pom = pom.replace("</parent>", "  <relativePath/>\n  </parent>", 1)
+    if not keep_plugin:
+        pom = re.sub(r"\s*<build>.*</build>", "", pom, flags=re.DOTALL)
+    if extra_dependency:
+        group, artifact, version = extra_dependency
+        pom = pom.replace(
+            "</dependencies>",
+            f"  <dependency><groupId>{group}</groupId><artifactId>{artifact}</artifactId>"
+            f"<version>{version}</version></dependency>\n  </dependencies>",
+        )
+    (Path(destination) / "pom.xml").write_text(pom)
+
+
+def change_class(project, value):
+    """The one-class change: a new value of Greeting's string constant DEFAULT_NAME."""
+    source = Path(project) / "src/main/java/io/github/lambdaimage/example/Greeting.java"
+    text, count = CONSTANT.subn(rf"\g<1>{value}\g<2>", source.read_text())
+    assert count == 1, "Greeting.DEFAULT_NAME not found"
+    source.write_text(text)
+
+
+def write_image_record(project, arch, image, repository, tag):
+    """target/lambda-image/<arch>/image.json for an image another tool built, so that
+    lambda-image:invoke can run it the same way as its own."""
+    record = {
+        "architecture": arch,
+        "lambdaArchitecture": "x86_64" if arch == "amd64" else "arm64",
+        "platform": f"linux/{arch}",
+        "repository": repository,
+        "tag": tag,
+        "imageId": inspect_image(image)["Id"],
+        "handler": HANDLER,
+        "verifiedArchitecture": arch,
+    }
+    directory = Path(project) / "target/lambda-image" / arch
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "image.json").write_text(json.dumps(record, indent=2) + "\n")
+
+
+class LambdaImage:
+    """lambda-image:build bound to package in the handler module, custom runtime on the base."""
+
+    name = "lambda-image"
+
+    def __init__(self, maven, repo_root, work, base, repository):
+        self.maven, self.project = maven, Path(work) / "lambda-image/handler"
+        self.base, self.repository, self.tag = base, repository, "bench"
+        copy_handler(repo_root, self.project)
+
+    def image_name(self, arch):
+        return f"{self.repository}:{self.tag}-{arch}"
+
+    def properties(self, arch):
+        return [
+            "-Dlambda.runtime=custom",
+            f"-Dlambda.baseImage={self.base}",
+            f"-Dlambda.arch={arch}",
+            f"-Dlambda.image.repository={self.repository}",
+            f"-Dlambda.image.tag={self.tag}",
+        ]
+
+    def build(self, arch, extra=()):
+        result = self.maven.run(self.project, "package", *self.properties(arch), *extra)
+        own = re.search(r"lambda-image:build took (\d+) ms", result.output)
+        if not own:
+            raise RuntimeError("lambda-image:build logged no elapsed time:\n" + result.output[-3000:])
+        context = re.search(r"Sending build context of (\d+) bytes", result.output)
+        return Build(
+            wall=result.wall,
+            step=mojo_seconds(result.output, r"lambda-image:[^:]+:build "),
+            image=self.image_name(arch),
+            context_bytes=int(context.group(1)) if context else None,
+            context_payload=(
+                payload_bytes(
+                    self.project / f"target/lambda-image/{arch}/context", ["app", "lib", "runtime"]
+                )
+                if context
+                else None
+            ),
+            own_step=int(own.group(1)) / 1000,
+            log=result.output,
+        )
+
+    def push(self, arch):
+        result = self.maven.run(self.project, "lambda-image:push", *self.properties(arch))
+        return Push(mojo_seconds(result.output, r"lambda-image:[^:]+:push "), self.repository, f"{self.tag}-{arch}")
+
+    def invoke_project(self, arch):
+        return self.project
+
+
+class DockerCli:
+    """`docker build` (classic builder) of a hand-written Dockerfile of the kind AWS documents."""
+
+    name = "docker CLI"
+    CONTEXT = ["Dockerfile", ".dockerignore", "runtime", "target/classes", "target/dependency"]
+
+    def __init__(self, maven, repo_root, work, base, repository):
+        self.maven, self.project = maven, Path(work) / "docker-cli/handler"
+        self.base, self.repository = base, repository
+        copy_handler(repo_root, self.project, keep_plugin=False)
+        (self.project / "Dockerfile").write_text(self._dockerfile())
+        (self.project / ".dockerignore").write_text(
+            "*\n!runtime\n!target/classes\n!target/dependency\n"
+        )
+        self._fetch_runtime_client(work)
+
+    def _dockerfile(self):
+        entrypoint = json.dumps(
+            ["java", *JVM_FLAGS, "-cp", "/var/runtime/lib/*:/var/task:/var/task/lib/*",
+             ENTRYPOINT_MAIN]
+        )
+        return (
+            "# Hand-written, as AWS documents for Java images; per-architecture base tag, because\n"
+            "# the classic builder resolves FROM against the local store whatever --platform says.\n"
+            "ARG BASE_IMAGE\n"
+            "FROM ${BASE_IMAGE}\n"
+            "ENV LAMBDA_TASK_ROOT=/var/task\n"
+            "WORKDIR ${LAMBDA_TASK_ROOT}\n"
+            "COPY runtime/* /var/runtime/lib/\n"
+            "COPY target/dependency/* ${LAMBDA_TASK_ROOT}/lib/\n"
+            "COPY target/classes ${LAMBDA_TASK_ROOT}\n"
+            f"ENTRYPOINT {entrypoint}\n"
+            f'CMD ["{HANDLER}"]\n'
+        )
+
+    def _fetch_runtime_client(self, work):
+        """The runtime interface client's jars, into runtime/ (what the AWS docs have users add)."""
+        helper = Path(work) / "runtime-client"
+        helper.mkdir(parents=True, exist_ok=True)
+        group, artifact, version = RUNTIME_CLIENT
+        (helper / "pom.xml").write_text(
+            "<project><modelVersion>4.0.0</modelVersion><groupId>bench</groupId>"
+            "<artifactId>runtime-client</artifactId><version>1</version><dependencies><dependency>"
+            f"<groupId>{group}</groupId><artifactId>{artifact}</artifactId><version>{version}"
+            "</version></dependency></dependencies></project>\n"
+        )
+        self.maven.run(
+            helper,
+            "org.apache.maven.plugins:maven-dependency-plugin:3.9.0:copy-dependencies",
+            "-DincludeScope=runtime",
+            f"-DoutputDirectory={self.project / 'runtime'}",
+            offline=False,
+        )
+
+    def image_name(self, arch):
+        return f"{self.repository}:{arch}"
+
+    def build(self, arch):
+        image = self.image_name(arch)
+        mvn = self.maven.run(
+            self.project, "package", "dependency:copy-dependencies", "-DincludeScope=runtime"
+        )
+        docker = run(
+            ["docker", "build", "--platform", f"linux/{arch}", "--network", "host",
+             "--build-arg", f"BASE_IMAGE={self.base}-{arch}", "-t", image, "."],
+            cwd=self.project,
+            env={"DOCKER_BUILDKIT": "0"},
+        )
+        return Build(
+            wall=mvn.wall + docker.wall,
+            step=docker.wall,
+            image=image,
+            context_bytes=context_tar_bytes(self.project, self.CONTEXT),
+            context_payload=payload_bytes(self.project, self.CONTEXT[2:]),
+        )
+
+    def push(self, arch):
+        result = run(["docker", "push", f"{self.repository}:{arch}"])
+        return Push(result.wall, self.repository, arch)
+
+    def invoke_project(self, arch):
+        write_image_record(self.project, arch, f"{self.repository}:{arch}", self.repository, arch)
+        return self.project
+
+
+class Jib:
+    """Jib run by full coordinates (never a dependency of the product); the runtime interface
+    client is a dependency of this copy, as Jib users add it."""
+
+    name = "Jib"
+
+    def __init__(self, maven, repo_root, work, base, repository, local_name, cache):
+        self.maven, self.project = maven, Path(work) / "jib/handler"
+        self.base, self.repository, self.local_name, self.cache = base, repository, local_name, cache
+        copy_handler(repo_root, self.project, keep_plugin=False, extra_dependency=RUNTIME_CLIENT)
+
+    def properties(self, arch, image):
+        entrypoint = ["java", *JVM_FLAGS, "-cp",
+                      "/var/task/resources:/var/task/classes:/var/task/libs/*", ENTRYPOINT_MAIN]
+        return [
+            f"-Djib.from.image={self.base}",
+            f"-Djib.from.platforms=linux/{arch}",
+            "-Djib.allowInsecureRegistries=true",
+            f"-Djib.to.image={image}",
+            "-Djib.container.appRoot=/var/task",
+            "-Djib.container.workingDirectory=/var/task",
+            "-Djib.container.environment=LAMBDA_TASK_ROOT=/var/task",
+            "-Djib.container.entrypoint=" + ",".join(entrypoint),
+            f"-Djib.container.args={HANDLER}",
+            f"-Djib.baseImageCache={self.cache}",
+            "-Djib.console=plain",
+        ]
+
+    def image_name(self, arch):
+        return f"{self.local_name}:{arch}"
+
+    def build(self, arch):
+        image = self.image_name(arch)
+        result = self.maven.run(
+            self.project, "package", f"{JIB}:dockerBuild", *self.properties(arch, image),
+            offline=False,  # offline, Jib loses the cached base of one platform of the index
+        )
+        return Build(result.wall, mojo_seconds(result.output, r"jib:[^:]+:dockerBuild "), image)
+
+    def push(self, arch):
+        result = self.maven.run(
+            self.project, "package", f"{JIB}:build",
+            *self.properties(arch, f"{self.repository}:{arch}"),
+            offline=False,  # Jib refuses to push in offline mode
+        )
+        return Push(mojo_seconds(result.output, r"jib:[^:]+:build "), self.repository, arch)
+
+    def invoke_project(self, arch):
+        write_image_record(self.project, arch, f"{self.local_name}:{arch}", self.local_name, arch)
+        return self.project
