@@ -15,7 +15,16 @@ from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
-from measure import LOGS, RegistryLog, inspect_image, layer_sizes, new_layers, run
+from measure import (
+    LOGS,
+    RegistryLog,
+    engine_windows,
+    inspect_image,
+    layer_sizes,
+    new_layers,
+    overlap,
+    run,
+)
 from report import render
 from tools import DockerCli, Jib, LambdaImage, Maven, change_class
 
@@ -185,6 +194,7 @@ class Benchmark:
             ("change.wall", build.wall),
             ("change.step", build.step),
             ("change.own", build.own_step),
+            ("change.engine", build.engine),
             ("change.layers", count),
             ("change.layer_bytes", size),
             ("context_bytes", build.context_bytes),
@@ -254,6 +264,9 @@ class Benchmark:
             self.samples[key + (f"{mode}.sum",)].append(
                 sum(int(v) for v in per_arch.values()) / 1000
             )
+            windows = engine_windows(build.log, self.archs)
+            if len(windows) == len(self.archs):
+                self.samples[key + (f"{mode}.overlap",)].append(overlap(windows))
         for arch in self.archs:
             self.previous[(arch, plugin.name)] = inspect_image(f"{plugin.repository}:bench-{arch}")
 

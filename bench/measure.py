@@ -77,6 +77,35 @@ def mojo_seconds(log, goal):
     raise ValueError(f"no mojo {goal} in the Maven log")
 
 
+def engine_windows(log, archs):
+    """{arch: (start, end)} in seconds of the day: from lambda-image's '[arch] Sending build
+    context' line to its '[arch] Built' line (no '[arch]' prefix when it builds one), from Maven's
+    log timestamps."""
+    windows = {}
+    for arch in archs:
+        times = {}
+        for line in log.splitlines():
+            match = _STAMPED.match(line)
+            if not match or (len(archs) > 1 and f"[{arch}] " not in match.group(2)):
+                continue
+            stamp = datetime.strptime(match.group(1), "%H:%M:%S.%f")
+            seconds = stamp.hour * 3600 + stamp.minute * 60 + stamp.second + stamp.microsecond / 1e6
+            if "Sending build context" in match.group(2):
+                times["start"] = seconds
+            elif match.group(2).startswith("Built ") or "] Built " in match.group(2):
+                times["end"] = seconds
+        if len(times) == 2:
+            windows[arch] = (times["start"], times["end"])
+    return windows
+
+
+def overlap(windows):
+    """The share of the span of all windows during which all of them ran at once."""
+    starts, ends = [w[0] for w in windows.values()], [w[1] for w in windows.values()]
+    span = max(ends) - min(starts)
+    return max(0.0, min(ends) - max(starts)) / span if span > 0 else 0.0
+
+
 # ---------------------------------------------------------------- Docker Engine
 
 

@@ -8,6 +8,8 @@ ROWS = [
     ("No-change rebuild: plugin's own elapsed time", "nochange.own", "s"),
     ("No-change rebuild: whole command", "nochange.wall", "s"),
     ("One-class change: image step", "change.step", "s"),
+    ("One-class change: plugin's own elapsed time", "change.own", "s"),
+    ("One-class change: engine part (context sent to image built)", "change.engine", "s"),
     ("One-class change: whole command", "change.wall", "s"),
     ("One-class change: new layers", "change.layers", "n"),
     ("One-class change: bytes of the new layers", "change.layer_bytes", "B"),
@@ -41,6 +43,10 @@ def fmt(value, unit):
         if abs(value) >= limit:
             return f"{value / limit:.2f} {suffix}"
     return f"{value:.0f} B"
+
+
+def percent(share):
+    return "n/a" if share is None else f"{100 * share:.0f}%"
 
 
 def ratio(ours, theirs):
@@ -101,7 +107,10 @@ def two_architectures(med, archs, ours):
         f"| false (one after the other) | {fmt(sequential, 's')}"
         f" | {fmt(med[key + ('sequential.wall',)], 's')} | {fmt(med[key + ('sequential.sum',)], 's')} |",
         "",
-        f"Concurrent ÷ sequential: {ratio(parallel, sequential)}.",
+        f"Concurrent ÷ sequential: {ratio(parallel, sequential)}. Engine work (from each"
+        " architecture's 'Sending build context' to its 'Built' line) overlapped"
+        f" {percent(med.get(key + ('parallel.overlap',)))} of its span when concurrent"
+        f" ({percent(med.get(key + ('sequential.overlap',)))} one after the other).",
     ]
 
 

@@ -15,6 +15,7 @@ from measure import (
     MAVEN_TIMESTAMPS,
     context_tar_bytes,
     inspect_image,
+    engine_windows,
     mojo_seconds,
     payload_bytes,
     run,
@@ -38,6 +39,7 @@ class Build:
     context_bytes: int | None = None
     context_payload: int | None = None
     own_step: float | None = None
+    engine: float | None = None
     log: str = ""
 
 
@@ -92,6 +94,12 @@ def copy_handler(repo_root, destination, keep_plugin=True, extra_dependency=None
             f"<version>{version}</version></dependency>\n  </dependencies>",
         )
     (Path(destination) / "pom.xml").write_text(pom)
+
+
+def engine_seconds(log, arch):
+    """lambda-image's 'Sending build context' to 'Built' for a one-architecture build, or None."""
+    window = engine_windows(log, [arch]).get(arch) if "," not in arch else None
+    return window[1] - window[0] if window else None
 
 
 def change_class(project, value):
@@ -161,6 +169,7 @@ class LambdaImage:
                 else None
             ),
             own_step=int(own.group(1)) / 1000,
+            engine=engine_seconds(result.output, arch),
             log=result.output,
         )
 
