@@ -5,6 +5,7 @@ Usage: bench/run.sh [--runs N] [--arch amd64,arm64] [--no-invoke] [--skip-instal
 """
 
 import argparse
+import json
 import os
 import re
 import secrets
@@ -290,6 +291,8 @@ def main():
     output.parent.mkdir(exist_ok=True)
 
     def report(rounds_done):
+        samples = [[*key, values] for key, values in bench.samples.items()]
+        (LOGS["directory"] / "samples.json").write_text(json.dumps(samples, indent=1))
         table = render(
             bench.samples,
             bench.archs,
