@@ -107,8 +107,8 @@ class UserJourneyIT {
     MavenBuild.Result result = handlerBuild("deploy", "-DskipTests", "-Dlambda.arch=amd64,arm64");
 
     assertThat(result.log())
-        .containsPattern("\\[amd64\\] Response to [^\\n]*\"architecture\":\"amd64\"")
-        .containsPattern("\\[arm64\\] Response to [^\\n]*\"architecture\":\"aarch64\"");
+        .containsPattern("\\[[^\\]]*amd64\\] Response to [^\\n]*\"architecture\":\"amd64\"")
+        .containsPattern("\\[[^\\]]*arm64\\] Response to [^\\n]*\"architecture\":\"aarch64\"");
     for (Architecture architecture : Architecture.values()) {
       ImageRecord record = records().read(architecture);
       assertThat(record.digest()).as("digest recorded for %s", architecture).startsWith("sha256:");
