@@ -274,11 +274,19 @@ class Benchmark:
     # ------------------------------------------------------------ cleanup
 
     def clean_up(self):
-        """Removes the images and tags this run made in the engine; the registry keeps the
-        benchmark's repositories (lambda-image-bench/*-<run id>) until its garbage collection."""
+        """Removes the images this run made in the engine, with every name the benchmark gave them
+        (tags, and the repository digests pushes left); the registry keeps the benchmark's
+        repositories (lambda-image-bench/*-<run id>) until its garbage collection."""
         for tag in self.tags:
             run(["docker", "rmi", tag], check=False)
         for image in self.images_seen:
+            try:
+                found = inspect_image(image)
+            except RuntimeError:
+                continue
+            for name in found.get("RepoTags", []) + found.get("RepoDigests", []):
+                if "lambda-image-bench/" in name:
+                    run(["docker", "rmi", name], check=False)
             run(["docker", "rmi", image], check=False)
 
 
