@@ -123,7 +123,7 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
 
   /** The core's view of Maven's log. */
   protected BuildLog buildLog() {
-    return new MavenBuildLog(getLog());
+    return BuildLog.of(getLog()::info, getLog()::warn, getLog()::debug, getLog()::isDebugEnabled);
   }
 
   /** The goal's name, e.g. {@code build}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.invoke.testfunction.FailingInitRuntime;
+import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import java.nio.charset.StandardCharsets;

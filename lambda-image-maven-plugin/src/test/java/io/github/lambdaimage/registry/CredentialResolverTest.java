@@ -2,6 +2,7 @@ package io.github.lambdaimage.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lambdaimage.log.RecordingLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

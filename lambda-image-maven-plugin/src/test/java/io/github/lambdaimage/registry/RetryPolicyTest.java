@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdaimage.errors.EnvironmentException;
-import io.github.lambdaimage.log.BuildLog;
+import io.github.lambdaimage.log.RecordingLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
   private final List<Duration> sleeps = new ArrayList<>();
-  private final List<String> warnings = new ArrayList<>();
   private final RetryPolicy policy =
       new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(3), sleeps::add);
-  private final BuildLog log = new RecordingLog(warnings);
+  private final RecordingLog log = new RecordingLog();
 
   @Test
   void retriesTransientFailuresWithDoublingDelaysCappedAtTheMaximum() {
@@ -37,7 +36,7 @@ class RetryPolicyTest {
     assertThat(result).isEqualTo("done");
     assertThat(sleeps)
         .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
-    assertThat(warnings)
+    assertThat(log.warnings())
         .containsExactly(
             "push x failed (attempt 1 of 4): HTTP 503. Retrying in 1000 ms.",
             "push x failed (attempt 2 of 4): HTTP 503. Retrying in 2000 ms.",

@@ -2,11 +2,11 @@ package io.github.lambdaimage.cdk.cli;
 
 import io.github.lambdaimage.cdk.CdkException;
 import io.github.lambdaimage.cdk.CdkException.Kind;
-import io.github.lambdaimage.cdk.CdkLog;
 import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.process.ErrorLines;
 import io.github.lambdaimage.cdk.process.ProcessResult;
 import io.github.lambdaimage.cdk.process.ProcessRunner;
+import io.github.lambdaimage.log.BuildLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +25,14 @@ public final class CdkCliRunner {
 
   private final CdkCli cli;
   private final Path workingDirectory;
-  private final CdkLog log;
+  private final BuildLog log;
 
   /**
    * @param cli the CLI to run
    * @param workingDirectory the directory it runs in (the module's)
    * @param log where its output goes, line by line
    */
-  public CdkCliRunner(CdkCli cli, Path workingDirectory, CdkLog log) {
+  public CdkCliRunner(CdkCli cli, Path workingDirectory, BuildLog log) {
     this.cli = cli;
     this.workingDirectory = workingDirectory;
     this.log = log;

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.cdk.CdkException;
 import io.github.lambdaimage.cdk.CdkException.Kind;
-import io.github.lambdaimage.cdk.CdkLog;
 import io.github.lambdaimage.cdk.Directories;
 import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.process.ErrorLines;
 import io.github.lambdaimage.cdk.process.ProcessResult;
 import io.github.lambdaimage.cdk.process.ProcessRunner;
+import io.github.lambdaimage.log.BuildLog;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -33,7 +33,7 @@ public final class CliInstallation {
   private final NodeRuntime node;
   private final String npm;
   private final Path cacheDirectory;
-  private final CdkLog log;
+  private final BuildLog log;
 
   /**
    * @param node the Node.js that runs the CLI
@@ -41,7 +41,7 @@ public final class CliInstallation {
    * @param cacheDirectory where versions are installed
    * @param log where npm's output goes
    */
-  public CliInstallation(NodeRuntime node, String npm, Path cacheDirectory, CdkLog log) {
+  public CliInstallation(NodeRuntime node, String npm, Path cacheDirectory, BuildLog log) {
     this.node = node;
     this.npm = npm;
     this.cacheDirectory = cacheDirectory;

@@ -1,13 +1,13 @@
 package io.github.lambdaimage.cdk.maven;
 
 import io.github.lambdaimage.cdk.CdkException;
-import io.github.lambdaimage.cdk.CdkLog;
 import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.cli.NodeRuntime;
 import io.github.lambdaimage.cdk.synth.AppSynthesizer;
 import io.github.lambdaimage.cdk.synth.CloudAssemblySummary;
 import io.github.lambdaimage.cdk.synth.ContextAssembly;
 import io.github.lambdaimage.cdk.synth.SynthRequest;
+import io.github.lambdaimage.log.BuildLog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,9 @@ public abstract class AbstractCdkMojo extends AbstractMojo {
     try {
       NodeRuntime nodeRuntime = NodeRuntime.detect(node, project.getBasedir().toPath());
       nodeRuntime.require(NodeRuntime.MINIMUM, "the AWS CDK");
-      execute(new MavenCdkLog(getLog()), nodeRuntime);
+      execute(
+          BuildLog.of(getLog()::info, getLog()::warn, getLog()::debug, getLog()::isDebugEnabled),
+          nodeRuntime);
     } catch (CdkException e) {
       if (e.kind() == CdkException.Kind.ENVIRONMENT) {
         throw new MojoExecutionException(e.getMessage(), e);
@@ -96,7 +98,7 @@ public abstract class AbstractCdkMojo extends AbstractMojo {
   }
 
   /** The goal's work, after the skip check and the Node.js check. */
-  protected abstract void execute(CdkLog log, NodeRuntime nodeRuntime)
+  protected abstract void execute(BuildLog log, NodeRuntime nodeRuntime)
       throws MojoExecutionException, MojoFailureException;
 
   /** The context passed to the app and the CLI. */
@@ -107,7 +109,7 @@ public abstract class AbstractCdkMojo extends AbstractMojo {
   }
 
   /** Runs the app into {@link #output} and logs what it wrote. */
-  protected CloudAssemblySummary synthesize(CdkLog log, NodeRuntime nodeRuntime)
+  protected CloudAssemblySummary synthesize(BuildLog log, NodeRuntime nodeRuntime)
       throws MojoFailureException {
     Path classes = Path.of(project.getBuild().getOutputDirectory());
     if (!Files.isDirectory(classes)) {

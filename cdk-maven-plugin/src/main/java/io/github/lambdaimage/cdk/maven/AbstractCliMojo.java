@@ -1,6 +1,5 @@
 package io.github.lambdaimage.cdk.maven;
 
-import io.github.lambdaimage.cdk.CdkLog;
 import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.cli.CdkCli;
 import io.github.lambdaimage.cdk.cli.CdkCliRunner;
@@ -9,6 +8,7 @@ import io.github.lambdaimage.cdk.cli.CliOptions;
 import io.github.lambdaimage.cdk.cli.CliVersion;
 import io.github.lambdaimage.cdk.cli.NodeRuntime;
 import io.github.lambdaimage.cdk.synth.CloudAssemblySummary;
+import io.github.lambdaimage.log.BuildLog;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.List;
@@ -63,7 +63,7 @@ public abstract class AbstractCliMojo extends AbstractCdkMojo {
   protected boolean synth;
 
   @Override
-  protected final void execute(CdkLog log, NodeRuntime nodeRuntime) throws MojoFailureException {
+  protected final void execute(BuildLog log, NodeRuntime nodeRuntime) throws MojoFailureException {
     checkBeforeRunning();
     CdkCli cli = cli(log, nodeRuntime);
     if (synth && !synthesizedInThisBuild()) {
@@ -92,7 +92,7 @@ public abstract class AbstractCliMojo extends AbstractCdkMojo {
   /** The CLI's arguments for this goal. */
   protected abstract List<String> arguments(CliOptions options);
 
-  private CdkCli cli(CdkLog log, NodeRuntime nodeRuntime) {
+  private CdkCli cli(BuildLog log, NodeRuntime nodeRuntime) {
     if (executable != null && !executable.isBlank()) {
       return CdkCli.executable(executable);
     }

@@ -1,7 +1,7 @@
 package io.github.lambdaimage.cdk.maven;
 
-import io.github.lambdaimage.cdk.CdkLog;
 import io.github.lambdaimage.cdk.cli.NodeRuntime;
+import io.github.lambdaimage.log.BuildLog;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class SynthMojo extends AbstractCdkMojo {
 
   @Override
-  protected void execute(CdkLog log, NodeRuntime nodeRuntime) throws MojoFailureException {
+  protected void execute(BuildLog log, NodeRuntime nodeRuntime) throws MojoFailureException {
     synthesize(log, nodeRuntime);
   }
 }

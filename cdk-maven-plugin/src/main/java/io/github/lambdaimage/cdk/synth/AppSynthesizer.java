@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.cdk.CdkException;
 import io.github.lambdaimage.cdk.CdkException.Kind;
-import io.github.lambdaimage.cdk.CdkLog;
 import io.github.lambdaimage.cdk.Directories;
 import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.process.ErrorLines;
 import io.github.lambdaimage.cdk.process.ProcessResult;
 import io.github.lambdaimage.cdk.process.ProcessRunner;
+import io.github.lambdaimage.log.BuildLog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,10 +27,10 @@ public final class AppSynthesizer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final CdkLog log;
+  private final BuildLog log;
 
   /** A synthesizer streaming the app's output to {@code log}. */
-  public AppSynthesizer(CdkLog log) {
+  public AppSynthesizer(BuildLog log) {
     this.log = log;
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdaimage.cdk.CdkException;
-import io.github.lambdaimage.cdk.CdkLog;
+import io.github.lambdaimage.log.BuildLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,19 +17,8 @@ class CliInstallationTest {
   @TempDir Path cache;
 
   private final List<String> warnings = new ArrayList<>();
-  private final CdkLog log =
-      new CdkLog() {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-          warnings.add(message);
-        }
-
-        @Override
-        public void debug(String message) {}
-      };
+  private final BuildLog log =
+      BuildLog.of(message -> {}, warnings::add, message -> {}, () -> false);
 
   private static final NodeRuntime NODE_20 = new NodeRuntime("node", new NodeVersion(20, 20, 2));
 

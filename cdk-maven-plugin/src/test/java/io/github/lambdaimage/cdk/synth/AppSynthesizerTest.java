@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdaimage.cdk.CdkException;
-import io.github.lambdaimage.cdk.CdkLog;
+import io.github.lambdaimage.log.BuildLog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,21 +20,9 @@ class AppSynthesizerTest {
   @TempDir Path module;
 
   private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
-  private final CdkLog log =
-      new CdkLog() {
-        @Override
-        public void info(String message) {
-          logged.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-          logged.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {}
-      };
+  private final BuildLog log =
+      BuildLog.of(
+          logged::add, message -> logged.add("WARN " + message), message -> {}, () -> false);
 
   private SynthRequest request(Class<?> mainClass, Map<String, String> context) {
     return new SynthRequest(
