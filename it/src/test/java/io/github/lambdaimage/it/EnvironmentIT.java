@@ -3,11 +3,9 @@ package io.github.lambdaimage.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.model.Version;
 import io.github.lambdaimage.it.support.TestEngine;
 import io.github.lambdaimage.it.support.TestRegistry;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,11 +42,7 @@ class EnvironmentIT {
     String platform = "linux/" + architecture;
     String pinned = TestRegistry.pinnedBase(platform);
 
-    TestEngine.client()
-        .pullImageCmd(pinned)
-        .withPlatform(platform)
-        .exec(new PullImageResultCallback())
-        .awaitCompletion(5, TimeUnit.MINUTES);
+    TestEngine.pull(pinned, platform);
     InspectImageResponse image = TestEngine.client().inspectImageCmd(pinned).exec();
     assertThat(image.getOs()).isEqualTo("linux");
     assertThat(image.getArch()).isEqualTo(architecture);

@@ -2,7 +2,6 @@ package io.github.lambdaimage.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import io.github.lambdaimage.it.support.ClassicBuild;
 import io.github.lambdaimage.it.support.TestEngine;
 import io.github.lambdaimage.it.support.TestRegistry;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +32,8 @@ class SeedFailureIT {
   private String arm64OnlyTag;
 
   @BeforeEach
-  void tagTheArm64BaseLocally() throws InterruptedException {
-    String pinnedArm64 = TestRegistry.pinnedBase("linux/arm64");
-    TestEngine.client()
-        .pullImageCmd(pinnedArm64)
-        .withPlatform("linux/arm64")
-        .exec(new PullImageResultCallback())
-        .awaitCompletion(5, TimeUnit.MINUTES);
+  void tagTheArm64BaseLocally() {
+    String pinnedArm64 = TestEngine.pullPinnedArm64Base();
     String repository = "lambda-image-it/seed-base-" + UUID.randomUUID().toString().substring(0, 8);
     TestEngine.client().tagImageCmd(pinnedArm64, repository, "17").exec();
     arm64OnlyTag = repository + ":17";

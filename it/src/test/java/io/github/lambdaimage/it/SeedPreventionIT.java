@@ -3,7 +3,6 @@ package io.github.lambdaimage.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.lambdaimage.it.support.MavenBuild;
 import io.github.lambdaimage.it.support.TestEngine;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,13 +110,8 @@ class SeedPreventionIT {
         StandardCharsets.UTF_8);
   }
 
-  private static void holdTagAsArm64Locally(String baseTag) throws InterruptedException {
-    String pinnedArm64 = TestRegistry.pinnedBase("linux/arm64");
-    TestEngine.client()
-        .pullImageCmd(pinnedArm64)
-        .withPlatform("linux/arm64")
-        .exec(new PullImageResultCallback())
-        .awaitCompletion(5, TimeUnit.MINUTES);
+  private static void holdTagAsArm64Locally(String baseTag) {
+    String pinnedArm64 = TestEngine.pullPinnedArm64Base();
     int colon = baseTag.lastIndexOf(':');
     TestEngine.client()
         .tagImageCmd(pinnedArm64, baseTag.substring(0, colon), baseTag.substring(colon + 1))

@@ -3,6 +3,7 @@ package io.github.lambdaimage.it.support;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -36,6 +37,27 @@ public final class TestEngine {
       client = DockerClientImpl.getInstance(config, http);
     }
     return client;
+  }
+
+  /** Pulls {@code image} for {@code platform} and waits for the pull to finish. */
+  public static void pull(String image, String platform) {
+    try {
+      client()
+          .pullImageCmd(image)
+          .withPlatform(platform)
+          .exec(new PullImageResultCallback())
+          .awaitCompletion(5, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while pulling " + image, e);
+    }
+  }
+
+  /** Pulls the base image's arm64 manifest by digest and returns that pinned reference. */
+  public static String pullPinnedArm64Base() {
+    String pinnedArm64 = TestRegistry.pinnedBase("linux/arm64");
+    pull(pinnedArm64, "linux/arm64");
+    return pinnedArm64;
   }
 
   /** What a finished container printed, and its exit code. */
