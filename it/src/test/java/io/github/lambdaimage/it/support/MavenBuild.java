@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 /**
  * A real Maven build of a copy of one of the project's modules, run in a separate process by the
  * same Maven that runs the tests, against a local repository holding this reactor's artifacts
- * ({@code target/it-repo}, filled by {@code invoker:install}) and mirroring everything else from
- * the user's local repository, so the builds need no network.
+ * ({@code target/it-repo}, filled by {@code invoker:install}), reading everything else from the
+ * user's local repository first and from Maven Central only for what that lacks.
  */
 public final class MavenBuild {
 
@@ -135,19 +135,40 @@ public final class MavenBuild {
     }
   }
 
+  /**
+   * Settings that read the user's local repository as a remote one, ahead of Maven Central: what
+   * the outer build already downloaded needs no network, and what it never resolved (the install
+   * and deploy plugins, which {@code verify} does not run) still comes from Central on a fresh
+   * machine.
+   */
   private Path writeSettings() {
     String userRepository = Paths.get(required("it.userLocalRepository")).toUri().toString();
-    String settings =
-        "<settings>\n"
-            + "  <mirrors>\n"
-            + "    <mirror>\n"
-            + "      <id>users-local-repository</id>\n"
-            + "      <mirrorOf>*</mirrorOf>\n"
-            + "      <url>"
+    String repository =
+        "        <id>users-local-repository</id>\n"
+            + "        <url>"
             + userRepository
             + "</url>\n"
-            + "    </mirror>\n"
-            + "  </mirrors>\n"
+            + "        <snapshots><enabled>false</enabled></snapshots>\n";
+    String settings =
+        "<settings>\n"
+            + "  <profiles>\n"
+            + "    <profile>\n"
+            + "      <id>users-local-repository</id>\n"
+            + "      <repositories>\n"
+            + "        <repository>\n"
+            + repository
+            + "        </repository>\n"
+            + "      </repositories>\n"
+            + "      <pluginRepositories>\n"
+            + "        <pluginRepository>\n"
+            + repository
+            + "        </pluginRepository>\n"
+            + "      </pluginRepositories>\n"
+            + "    </profile>\n"
+            + "  </profiles>\n"
+            + "  <activeProfiles>\n"
+            + "    <activeProfile>users-local-repository</activeProfile>\n"
+            + "  </activeProfiles>\n"
             + "  <servers>\n"
             + String.join("", servers)
             + "  </servers>\n"
