@@ -4,10 +4,7 @@ import io.github.lambdaimage.context.BuildContext;
 import io.github.lambdaimage.context.ContextAssembler;
 import io.github.lambdaimage.context.InputHash;
 import io.github.lambdaimage.docker.BuildSpec;
-import io.github.lambdaimage.docker.DockerEngine;
-import io.github.lambdaimage.docker.DockerImages;
-import io.github.lambdaimage.docker.ImageBuilder;
-import io.github.lambdaimage.docker.ImageLookup;
+import io.github.lambdaimage.docker.ImageEngine;
 import io.github.lambdaimage.docker.ImageState;
 import io.github.lambdaimage.docker.ImageVerifier;
 import io.github.lambdaimage.log.BuildLog;
@@ -17,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * Builds one architecture's image: pin the base, render, assemble the context, skip when an image
@@ -29,22 +25,19 @@ final class ArchitectureBuild {
   private final ImageSettings settings;
   private final Architecture architecture;
   private final BaseImageResolver baseImages;
-  private final Supplier<DockerEngine> engine;
-  private final ImageLookup lookup;
+  private final ImageEngine engine;
   private final BuildLog log;
 
   ArchitectureBuild(
       ImageSettings settings,
       Architecture architecture,
       BaseImageResolver baseImages,
-      Supplier<DockerEngine> engine,
-      ImageLookup lookup,
+      ImageEngine engine,
       BuildLog log) {
     this.settings = settings;
     this.architecture = architecture;
     this.baseImages = baseImages;
     this.engine = engine;
-    this.lookup = lookup;
     this.log = log;
   }
 
@@ -53,13 +46,12 @@ final class ArchitectureBuild {
     long start = System.nanoTime();
     Inputs inputs = prepare();
     log.debug(() -> "Inputs of " + inputs.image + " prepared in " + millisSince(start) + " ms");
-    Optional<ImageState> existing = lookup.find(inputs.image);
+    Optional<ImageState> existing = engine.inspect(inputs.image);
     log.debug(() -> "Engine answered after " + millisSince(start) + " ms");
     if (existing.isPresent() && isUpToDate(existing.get(), inputs.hash)) {
       log.info("Image " + inputs.image + " is up to date (inputs " + shortHash(inputs.hash) + ")");
       return result(existing.get().id(), inputs, architecture.dockerName(), true, start);
     }
-    DockerImages images = new DockerImages(engine.get());
     log.info(
         "Building "
             + inputs.image
@@ -70,18 +62,18 @@ final class ArchitectureBuild {
             + " ("
             + inputs.context.copied()
             + " context files updated)");
-    images.pullIfAbsent(inputs.base.name(), inputs.base.digest(), architecture.platform(), log);
+    engine.pullIfAbsent(inputs.base.name(), inputs.base.digest(), architecture.platform(), log);
     String imageId = buildImage(inputs);
     String verified;
     try {
       verified =
-          new ImageVerifier(images)
+          new ImageVerifier(engine)
               .verify(imageId, architecture, settings.handler(), inputs.base.fromReference());
     } catch (RuntimeException e) {
-      images.removeQuietly(imageId);
+      engine.removeQuietly(imageId);
       throw e;
     }
-    images.tag(imageId, settings.repository(), settings.tag(architecture));
+    engine.tag(imageId, settings.repository(), settings.tag(architecture));
     log.info("Built " + inputs.image + " (" + imageId + "), verified " + architecture.platform());
     return result(imageId, inputs, verified, false, start);
   }
@@ -114,16 +106,15 @@ final class ArchitectureBuild {
   }
 
   private String buildImage(Inputs inputs) {
-    return new ImageBuilder(engine.get())
-        .build(
-            new BuildSpec(
-                inputs.context.directory(),
-                settings.architectureDirectory(architecture).resolve("context.tar"),
-                architecture.platform(),
-                inputs.labels,
-                settings.buildArgs(),
-                inputs.image),
-            log);
+    return engine.build(
+        new BuildSpec(
+            inputs.context.directory(),
+            settings.architectureDirectory(architecture).resolve("context.tar"),
+            architecture.platform(),
+            inputs.labels,
+            settings.buildArgs(),
+            inputs.image),
+        log);
   }
 
   private boolean isUpToDate(ImageState image, String hash) {

@@ -1,7 +1,6 @@
 package io.github.lambdaimage.build;
 
-import io.github.lambdaimage.docker.DockerEngine;
-import io.github.lambdaimage.docker.ImageLookup;
+import io.github.lambdaimage.docker.ImageEngine;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
@@ -17,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /**
  * Builds a module's image for each requested architecture, concurrently or one after the other, and
@@ -25,27 +23,20 @@ import java.util.function.Supplier;
  */
 public final class LambdaImageBuilder {
 
-  private final Supplier<DockerEngine> engine;
-  private final ImageLookup lookup;
+  private final ImageEngine engine;
   private final BaseImageResolver baseImages;
   private final BuildLog log;
   private final boolean parallel;
 
   /**
-   * @param engine the engine to build on, connected only when something must be built
-   * @param lookup finds existing images for the up-to-date check
+   * @param engine the engine to build on
    * @param baseImages pins base images per platform
    * @param log the build log
    * @param parallel build the architectures concurrently
    */
   public LambdaImageBuilder(
-      Supplier<DockerEngine> engine,
-      ImageLookup lookup,
-      BaseImageResolver baseImages,
-      BuildLog log,
-      boolean parallel) {
+      ImageEngine engine, BaseImageResolver baseImages, BuildLog log, boolean parallel) {
     this.engine = engine;
-    this.lookup = lookup;
     this.baseImages = baseImages;
     this.log = log;
     this.parallel = parallel;
@@ -61,8 +52,7 @@ public final class LambdaImageBuilder {
     for (Architecture architecture : architectures) {
       BuildLog prefixed =
           architectures.size() > 1 ? PrefixedLog.of(log, "[" + architecture + "] ") : log;
-      builds.add(
-          new ArchitectureBuild(settings, architecture, baseImages, engine, lookup, prefixed));
+      builds.add(new ArchitectureBuild(settings, architecture, baseImages, engine, prefixed));
     }
     List<ArchitectureResult> results = new ArrayList<>();
     RuntimeException failure = null;

@@ -1,13 +1,8 @@
 package io.github.lambdaimage.docker;
 
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.model.ContainerConfig;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.model.Architecture;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Proves what was built: the engine's report of the image's OS and architecture must equal the
@@ -16,10 +11,10 @@ import java.util.List;
  */
 public final class ImageVerifier {
 
-  private final DockerImages images;
+  private final ImageEngine images;
 
   /** A verifier using {@code images} to inspect. */
-  public ImageVerifier(DockerImages images) {
+  public ImageVerifier(ImageEngine images) {
     this.images = images;
   }
 
@@ -32,19 +27,18 @@ public final class ImageVerifier {
    * @throws InvalidConfigurationException when neither entrypoint nor command names the handler
    */
   public String verify(String imageId, Architecture requested, String handler, String baseImage) {
-    InspectImageResponse image =
+    ImageState image =
         images
             .inspect(imageId)
             .orElseThrow(
                 () -> new EnvironmentException("The built image " + imageId + " has disappeared"));
-    String actual = DockerImages.platformOf(image);
-    if (!actual.equals(requested.platform())) {
-      String base = images.inspect(baseImage).map(DockerImages::platformOf).orElse("unknown");
+    if (!image.platform().equals(requested.platform())) {
+      String base = images.inspect(baseImage).map(ImageState::platform).orElse("unknown");
       throw new EnvironmentException(
           "The image built for "
               + requested.platform()
               + " reports "
-              + actual
+              + image.platform()
               + " (base image "
               + baseImage
               + " reports "
@@ -56,28 +50,16 @@ public final class ImageVerifier {
               + requested.platform()
               + " images (QEMU/binfmt_misc or Docker Desktop).");
     }
-    List<String> startup = startup(image.getConfig());
-    if (startup.stream().noneMatch(handler::equals)) {
+    if (image.startup().stream().noneMatch(handler::equals)) {
       throw new InvalidConfigurationException(
           "The image built for "
               + requested.platform()
               + " does not start handler "
               + handler
               + ": its ENTRYPOINT + CMD are "
-              + startup
+              + image.startup()
               + ". End the Dockerfile template with CMD [\"@lambda.handler@\"].");
     }
-    return image.getArch();
-  }
-
-  private static List<String> startup(ContainerConfig config) {
-    List<String> startup = new ArrayList<>();
-    if (config != null && config.getEntrypoint() != null) {
-      startup.addAll(Arrays.asList(config.getEntrypoint()));
-    }
-    if (config != null && config.getCmd() != null) {
-      startup.addAll(Arrays.asList(config.getCmd()));
-    }
-    return startup;
+    return image.architecture();
   }
 }

@@ -5,7 +5,7 @@ import io.github.lambdaimage.build.ImageLabels;
 import io.github.lambdaimage.build.LambdaImageBuilder;
 import io.github.lambdaimage.context.ContextInputs;
 import io.github.lambdaimage.context.LibraryJar;
-import io.github.lambdaimage.docker.ImageLookup;
+import io.github.lambdaimage.docker.ImageEngine;
 import io.github.lambdaimage.model.Architecture;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +99,7 @@ public class BuildMojo extends AbstractImageMojo {
                 : Map.of());
     List<ArchitectureResult> results =
         new LambdaImageBuilder(
-                this::engine,
-                new ImageLookup(engineEndpoint(), this::engine),
+                ImageEngine.forEndpoint(engineEndpoint(), this::engine),
                 baseImageResolver(),
                 buildLog(),
                 parallel)

@@ -24,13 +24,13 @@ class ImageVerifierTest {
   @BeforeAll
   static void connect() {
     engine = DockerEngine.connect();
-    DockerImages images = new DockerImages(engine);
+    ImageEngine images = new DockerJavaImageEngine(() -> engine);
     baseId =
         images
             .inspect(BASE)
             .orElseThrow(
                 () -> new IllegalStateException(BASE + " is missing: run scripts/env-up.sh"))
-            .getId();
+            .id();
     verifier = new ImageVerifier(images);
   }
 
@@ -61,7 +61,7 @@ class ImageVerifierTest {
   void missingImageIsAnEnvironmentFault() {
     String absent = "sha256:" + "0".repeat(64);
 
-    assertThat(new DockerImages(engine).inspect(absent)).isEmpty();
+    assertThat(new DockerJavaImageEngine(() -> engine).inspect(absent)).isEmpty();
     assertThatThrownBy(() -> verifier.verify(absent, Architecture.AMD64, "a.B::c", BASE))
         .isInstanceOf(EnvironmentException.class)
         .hasMessage("The built image " + absent + " has disappeared");

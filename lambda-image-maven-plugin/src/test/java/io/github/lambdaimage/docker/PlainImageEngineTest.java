@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Probes the real engine the environment points at (scripts/env-up.sh). */
-class EngineProbeTest {
+class PlainImageEngineTest {
 
   private static final EngineEndpoint ENDPOINT =
       new EngineEndpointResolver(System::getenv, Path.of(System.getProperty("user.home")))
@@ -15,14 +15,13 @@ class EngineProbeTest {
 
   @Test
   void seesAnImageExactlyAsDockerJavaDoes() {
-    EngineProbe probe = EngineProbe.forEndpoint(ENDPOINT).orElseThrow();
+    PlainImageEngine probe = PlainImageEngine.forEndpoint(ENDPOINT).orElseThrow();
 
     ImageState probed = probe.inspect(ImageVerifierTest.BASE).orElseThrow();
 
     try (DockerEngine engine = DockerEngine.connect(ENDPOINT)) {
       ImageState inspected =
-          DockerImages.state(
-              new DockerImages(engine).inspect(ImageVerifierTest.BASE).orElseThrow());
+          new DockerJavaImageEngine(() -> engine).inspect(ImageVerifierTest.BASE).orElseThrow();
       assertThat(probed).isEqualTo(inspected);
       assertThat(probed.platform()).isEqualTo("linux/amd64");
     }
@@ -30,7 +29,7 @@ class EngineProbeTest {
 
   @Test
   void absentImageIsEmpty() {
-    EngineProbe probe = EngineProbe.forEndpoint(ENDPOINT).orElseThrow();
+    PlainImageEngine probe = PlainImageEngine.forEndpoint(ENDPOINT).orElseThrow();
 
     assertThat(probe.inspect("lambda-image-it/never-built:nope")).isEmpty();
   }
@@ -39,7 +38,7 @@ class EngineProbeTest {
   void unreachableEngineFailsLikeTheClientDoes() {
     EngineEndpoint nowhere = new EngineEndpoint("tcp://127.0.0.1:1", "DOCKER_HOST", null);
 
-    assertThatThrownBy(() -> EngineProbe.forEndpoint(nowhere).orElseThrow().inspect("x:1"))
+    assertThatThrownBy(() -> PlainImageEngine.forEndpoint(nowhere).orElseThrow().inspect("x:1"))
         .isInstanceOf(EngineUnreachableException.class)
         .hasMessageStartingWith(
             "Cannot reach the Docker Engine at tcp://127.0.0.1:1 (chosen by DOCKER_HOST): "
@@ -48,10 +47,11 @@ class EngineProbeTest {
 
   @Test
   void tlsAndNamedPipeEndpointsAreLeftToTheClient() {
-    assertThat(EngineProbe.forEndpoint(new EngineEndpoint("tcp://127.0.0.1:2376", "x", "/certs")))
+    assertThat(
+            PlainImageEngine.forEndpoint(new EngineEndpoint("tcp://127.0.0.1:2376", "x", "/certs")))
         .isEmpty();
     assertThat(
-            EngineProbe.forEndpoint(
+            PlainImageEngine.forEndpoint(
                 new EngineEndpoint("npipe:////./pipe/docker_engine", "x", null)))
         .isEmpty();
   }
