@@ -1,14 +1,14 @@
 package io.github.lambdaimage.build;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.registry.ImageReference;
 import io.github.lambdaimage.registry.RegistryClient;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,9 +24,6 @@ public final class BaseImageResolver {
 
   /** The cache file's name in the architecture's directory. */
   public static final String CACHE_FILE = "base.json";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final Supplier<RegistryClient> registry;
   private final boolean offline;
@@ -59,8 +56,10 @@ public final class BaseImageResolver {
     Path cacheFile = cacheDirectory.resolve(CACHE_FILE);
     Optional<PinnedBaseImage> cached = update ? Optional.empty() : read(cacheFile);
     if (cached.isPresent()
-        && cached.get().configured().equals(baseImage)
-        && cached.get().platform().equals(architecture.platform())) {
+        && baseImage.equals(cached.get().configured())
+        && architecture.platform().equals(cached.get().platform())
+        && cached.get().name() != null
+        && cached.get().digest() != null) {
       return cached.get();
     }
     PinnedBaseImage pinned =
@@ -78,7 +77,7 @@ public final class BaseImageResolver {
               + " is "
               + pinned.fromReference());
     }
-    ImageRecords.writeAtomically(cacheFile, ImageRecords.toJson(pinned));
+    ImageRecords.writeAtomically(cacheFile, JsonText.write(pinned.toJsonObject()) + "\n");
     return pinned;
   }
 
@@ -111,7 +110,9 @@ public final class BaseImageResolver {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readValue(cacheFile.toFile(), PinnedBaseImage.class));
+      return Optional.of(
+          PinnedBaseImage.fromJsonObject(
+              JsonText.readObject(Files.readString(cacheFile, StandardCharsets.UTF_8))));
     } catch (IOException e) {
       log.warn("Ignoring unreadable " + cacheFile + ": " + e.getMessage());
       return Optional.empty();

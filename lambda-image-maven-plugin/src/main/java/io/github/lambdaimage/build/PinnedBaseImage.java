@@ -1,6 +1,10 @@
 package io.github.lambdaimage.build;
 
+import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.registry.ImageReference;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A base image pinned to one platform's manifest digest.
@@ -19,6 +23,31 @@ public record PinnedBaseImage(
       String configured, String platform, ImageReference reference, String digest) {
     return new PinnedBaseImage(
         configured, platform, reference.name(), digest, reference.tag().orElse(null));
+  }
+
+  /** The pin as written to {@code base.json}. */
+  Map<String, Object> toJsonObject() {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("configured", configured);
+    object.put("platform", platform);
+    object.put("name", name);
+    object.put("digest", digest);
+    object.put("tag", tag);
+    return object;
+  }
+
+  /**
+   * The pin in a {@code base.json} object.
+   *
+   * @throws IOException when a member is not a string
+   */
+  static PinnedBaseImage fromJsonObject(Map<String, Object> object) throws IOException {
+    return new PinnedBaseImage(
+        JsonText.string(object, "configured"),
+        JsonText.string(object, "platform"),
+        JsonText.string(object, "name"),
+        JsonText.string(object, "digest"),
+        JsonText.string(object, "tag"));
   }
 
   /** {@code name@sha256:…}: what {@code FROM} names, so no other platform's image can match. */

@@ -1,7 +1,6 @@
 package io.github.lambdaimage.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lambdaimage.json.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -23,8 +23,6 @@ public final class EngineEndpointResolver {
 
   /** The engine address used when nothing else is configured. */
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Function<String, String> environment;
   private final Path home;
@@ -73,8 +71,16 @@ public final class EngineEndpointResolver {
     String id = sha256Hex(name);
     Path meta = configDirectory().resolve("contexts").resolve("meta").resolve(id);
     Path metaFile = meta.resolve("meta.json");
-    JsonNode docker = readJson(metaFile, source).path("Endpoints").path("docker");
-    String host = docker.path("Host").asText(null);
+    String host;
+    boolean skipTlsVerify;
+    try {
+      Map<String, Object> docker =
+          JsonText.object(JsonText.object(readJson(metaFile, source), "Endpoints"), "docker");
+      host = JsonText.string(docker, "Host");
+      skipTlsVerify = Boolean.TRUE.equals(docker.get("SkipTLSVerify"));
+    } catch (IOException e) {
+      throw unreadable(metaFile, source, e);
+    }
     if (host == null || host.isBlank()) {
       throw new EngineUnreachableException(
           source
@@ -86,7 +92,7 @@ public final class EngineEndpointResolver {
           null);
     }
     Path tls = configDirectory().resolve("contexts").resolve("tls").resolve(id).resolve("docker");
-    boolean verify = !docker.path("SkipTLSVerify").asBoolean(false) && Files.isDirectory(tls);
+    boolean verify = !skipTlsVerify && Files.isDirectory(tls);
     return new EngineEndpoint(host, source, verify ? tls.toString() : null);
   }
 
@@ -95,25 +101,35 @@ public final class EngineEndpointResolver {
     if (!Files.isRegularFile(config)) {
       return null;
     }
-    String name = readJson(config, "Docker configuration").path("currentContext").asText(null);
+    String what = "Docker configuration";
+    String name;
+    try {
+      name = JsonText.string(readJson(config, what), "currentContext");
+    } catch (IOException e) {
+      throw unreadable(config, what, e);
+    }
     return name == null || name.isBlank() ? null : name;
   }
 
-  private JsonNode readJson(Path file, String what) {
+  private static Map<String, Object> readJson(Path file, String what) {
     try {
-      return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      return JsonText.readObject(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new EngineUnreachableException(
-          "Cannot read "
-              + what
-              + " at "
-              + file
-              + ": "
-              + e.getMessage()
-              + ". List the contexts with `docker context ls`, switch with `docker context use"
-              + " <name>`, or set DOCKER_HOST.",
-          e);
+      throw unreadable(file, what, e);
     }
+  }
+
+  private static EngineUnreachableException unreadable(Path file, String what, IOException e) {
+    return new EngineUnreachableException(
+        "Cannot read "
+            + what
+            + " at "
+            + file
+            + ": "
+            + e.getMessage()
+            + ". List the contexts with `docker context ls`, switch with `docker context use"
+            + " <name>`, or set DOCKER_HOST.",
+        e);
   }
 
   private String tlsFromEnvironment() {

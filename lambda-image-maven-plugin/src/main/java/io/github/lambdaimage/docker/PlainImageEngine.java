@@ -1,15 +1,12 @@
 package io.github.lambdaimage.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.errors.EnvironmentException;
+import io.github.lambdaimage.json.JsonText;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
@@ -26,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -36,8 +32,6 @@ import java.util.stream.Collectors;
  * most of a second. Endpoints with TLS are not served: {@link #forEndpoint} is empty for them.
  */
 public final class PlainImageEngine extends ImageEngine {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EngineEndpoint endpoint;
 
@@ -58,22 +52,31 @@ public final class PlainImageEngine extends ImageEngine {
     if (response.status() == 404) {
       return Optional.empty();
     }
-    JsonNode image = response.json(endpoint, 200, "inspect image " + reference);
-    Map<String, String> labels = new LinkedHashMap<>();
-    JsonNode config = image.path("Config");
-    config
-        .path("Labels")
-        .fields()
-        .forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
-    List<String> startup = new ArrayList<>();
-    config.path("Entrypoint").forEach(part -> startup.add(part.asText()));
-    config.path("Cmd").forEach(part -> startup.add(part.asText()));
-    return Optional.of(
-        new ImageState(
-            image.path("Id").asText(),
-            image.path("Os").asText() + "/" + image.path("Architecture").asText(),
-            labels,
-            startup));
+    String what = "inspect image " + reference;
+    Map<String, Object> image = response.json(endpoint, 200, what);
+    try {
+      Map<String, Object> config = JsonText.object(image, "Config");
+      Map<String, String> labels = new LinkedHashMap<>();
+      Map<String, Object> labelValues = JsonText.object(config, "Labels");
+      for (String name : labelValues.keySet()) {
+        labels.put(name, JsonText.string(labelValues, name));
+      }
+      List<String> startup = new ArrayList<>();
+      for (Object part : JsonText.list(config, "Entrypoint")) {
+        startup.add(String.valueOf(part));
+      }
+      for (Object part : JsonText.list(config, "Cmd")) {
+        startup.add(String.valueOf(part));
+      }
+      return Optional.of(
+          new ImageState(
+              JsonText.string(image, "Id"),
+              JsonText.string(image, "Os") + "/" + JsonText.string(image, "Architecture"),
+              labels,
+              startup));
+    } catch (IOException e) {
+      throw unreadableAnswer(endpoint, what, e);
+    }
   }
 
   @Override
@@ -118,10 +121,10 @@ public final class PlainImageEngine extends ImageEngine {
                 return Response.read(status, body).message();
               }
               String[] error = {null};
-              forEachMessage(
+              JsonText.readObjects(
                   body,
                   message -> {
-                    if (message.hasNonNull("error")) {
+                    if (message.get("error") != null) {
                       error[0] = errorOf(message);
                     }
                   });
@@ -140,7 +143,7 @@ public final class PlainImageEngine extends ImageEngine {
     parameters.put("rm", "1");
     parameters.put("forcerm", "1");
     if (!spec.buildArgs().isEmpty()) {
-      parameters.put("buildargs", toJson(spec.buildArgs()));
+      parameters.put("buildargs", JsonText.writeCompact(spec.buildArgs()));
     }
     String imageId =
         exchange(
@@ -153,17 +156,18 @@ public final class PlainImageEngine extends ImageEngine {
                 return null;
               }
               String[] id = {null};
-              forEachMessage(
+              JsonText.readObjects(
                   body,
                   message -> {
-                    if (message.hasNonNull("stream")) {
-                      output.stream(message.get("stream").asText());
+                    if (message.get("stream") instanceof String text) {
+                      output.stream(text);
                     }
-                    if (message.hasNonNull("error")) {
+                    if (message.get("error") != null) {
                       output.error(errorOf(message));
                     }
-                    if (message.path("aux").hasNonNull("ID")) {
-                      id[0] = message.path("aux").get("ID").asText();
+                    if (message.get("aux") instanceof Map<?, ?> aux
+                        && aux.get("ID") instanceof String built) {
+                      id[0] = built;
                     }
                   });
               return id[0];
@@ -174,27 +178,25 @@ public final class PlainImageEngine extends ImageEngine {
     return imageId;
   }
 
-  private static String errorOf(JsonNode message) {
-    String detail = message.path("errorDetail").path("message").asText(null);
-    return detail != null ? detail : message.get("error").asText();
+  /** The message of a streamed error: its {@code errorDetail.message}, else its {@code error}. */
+  private static String errorOf(Map<String, Object> message) {
+    if (message.get("errorDetail") instanceof Map<?, ?> detail
+        && detail.get("message") instanceof String text) {
+      return text;
+    }
+    return String.valueOf(message.get("error"));
   }
 
-  /** Hands each JSON message of a streamed answer to {@code handler} as it arrives. */
-  private static void forEachMessage(InputStream body, Consumer<JsonNode> handler)
-      throws IOException {
-    try (MappingIterator<JsonNode> messages = JSON.readerFor(JsonNode.class).readValues(body)) {
-      while (messages.hasNextValue()) {
-        handler.accept(messages.nextValue());
-      }
-    }
-  }
-
-  private static String toJson(Map<String, String> values) {
-    try {
-      return JSON.writeValueAsString(values);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static EnvironmentException unreadableAnswer(
+      EngineEndpoint endpoint, String what, IOException e) {
+    return new EnvironmentException(
+        "The Docker Engine at "
+            + endpoint.host()
+            + " sent an unreadable answer to "
+            + what
+            + ": "
+            + e.getMessage(),
+        e);
   }
 
   private static String query(Map<String, String> parameters) {
@@ -281,9 +283,8 @@ public final class PlainImageEngine extends ImageEngine {
     /** The engine's error message ({@code {"message": …}}), else the body. */
     String message() {
       try {
-        JsonNode error = JSON.readTree(body);
-        if (error != null && error.hasNonNull("message")) {
-          return error.get("message").asText();
+        if (JsonText.readObject(body).get("message") instanceof String message) {
+          return message;
         }
       } catch (IOException e) {
         // not JSON: the body as it is
@@ -291,8 +292,8 @@ public final class PlainImageEngine extends ImageEngine {
       return body.strip();
     }
 
-    /** The body as JSON, when the status is {@code expected}. */
-    JsonNode json(EngineEndpoint endpoint, int expected, String what) {
+    /** The body as a JSON object, when the status is {@code expected}. */
+    Map<String, Object> json(EngineEndpoint endpoint, int expected, String what) {
       if (status != expected) {
         throw new EnvironmentException(
             "The Docker Engine at "
@@ -305,16 +306,9 @@ public final class PlainImageEngine extends ImageEngine {
                 + message());
       }
       try {
-        return JSON.readTree(body);
+        return JsonText.readObject(body);
       } catch (IOException e) {
-        throw new EnvironmentException(
-            "The Docker Engine at "
-                + endpoint.host()
-                + " sent an unreadable answer to "
-                + what
-                + ": "
-                + e.getMessage(),
-            e);
+        throw unreadableAnswer(endpoint, what, e);
       }
     }
   }

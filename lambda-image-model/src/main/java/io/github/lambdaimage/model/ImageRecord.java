@@ -1,8 +1,10 @@
 package io.github.lambdaimage.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.lambdaimage.json.JsonText;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * One built image, as written to {@code target/lambda-image/<arch>/image.json} (the contract in
@@ -21,20 +23,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param verifiedArchitecture the architecture the engine reported for the built image; the build
  *     writes the record only when it equals {@code architecture}
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({
-  "architecture",
-  "lambdaArchitecture",
-  "platform",
-  "repository",
-  "tag",
-  "imageId",
-  "digest",
-  "baseImage",
-  "handler",
-  "contextDigest",
-  "verifiedArchitecture"
-})
 public record ImageRecord(
     String architecture,
     String lambdaArchitecture,
@@ -47,6 +35,44 @@ public record ImageRecord(
     String handler,
     String contextDigest,
     String verifiedArchitecture) {
+
+  /** The record as a JSON object, members in the contract's order, {@code null}s left out. */
+  public Map<String, Object> toJsonObject() {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("architecture", architecture);
+    object.put("lambdaArchitecture", lambdaArchitecture);
+    object.put("platform", platform);
+    object.put("repository", repository);
+    object.put("tag", tag);
+    object.put("imageId", imageId);
+    object.put("digest", digest);
+    object.put("baseImage", baseImage);
+    object.put("handler", handler);
+    object.put("contextDigest", contextDigest);
+    object.put("verifiedArchitecture", verifiedArchitecture);
+    object.values().removeIf(Objects::isNull);
+    return object;
+  }
+
+  /**
+   * The record in a JSON object; members it does not know are ignored.
+   *
+   * @throws IOException when a member is not a string
+   */
+  public static ImageRecord fromJsonObject(Map<String, Object> object) throws IOException {
+    return new ImageRecord(
+        JsonText.string(object, "architecture"),
+        JsonText.string(object, "lambdaArchitecture"),
+        JsonText.string(object, "platform"),
+        JsonText.string(object, "repository"),
+        JsonText.string(object, "tag"),
+        JsonText.string(object, "imageId"),
+        JsonText.string(object, "digest"),
+        JsonText.string(object, "baseImage"),
+        JsonText.string(object, "handler"),
+        JsonText.string(object, "contextDigest"),
+        JsonText.string(object, "verifiedArchitecture"));
+  }
 
   /** A record of a freshly built, verified image that has not been pushed yet. */
   public static ImageRecord built(
@@ -89,13 +115,11 @@ public record ImageRecord(
   }
 
   /** The architecture as the shared type; fails on a record with an unknown value. */
-  @JsonIgnore
   public Architecture arch() {
     return Architecture.parse(architecture);
   }
 
   /** {@code repository:tag}. */
-  @JsonIgnore
   public String taggedReference() {
     return repository + ":" + tag;
   }
@@ -103,13 +127,11 @@ public record ImageRecord(
   /**
    * {@code repository@digest}, the immutable reference a deploy uses; {@code null} before a push.
    */
-  @JsonIgnore
   public String digestReference() {
     return digest == null ? null : repository + "@" + digest;
   }
 
   /** True when the build's architecture check ran and matched the requested architecture. */
-  @JsonIgnore
   public boolean isArchitectureVerified() {
     return architecture != null && architecture.equals(verifiedArchitecture);
   }

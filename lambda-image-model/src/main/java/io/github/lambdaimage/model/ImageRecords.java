@@ -1,10 +1,6 @@
 package io.github.lambdaimage.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.lambdaimage.json.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and writes {@code image.json} and {@code images.json} under a module's {@code
@@ -34,12 +31,6 @@ public final class ImageRecords {
 
   /** The file listing every architecture's record. */
   public static final String INDEX_FILE = "images.json";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private final Path root;
 
@@ -86,7 +77,8 @@ public final class ImageRecords {
   /** Reads a record file written by {@link #write(ImageRecord)}. */
   public static ImageRecord readFile(Path file) {
     try {
-      return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), ImageRecord.class);
+      return ImageRecord.fromJsonObject(
+          JsonText.readObject(Files.readString(file, StandardCharsets.UTF_8)));
     } catch (NoSuchFileException e) {
       throw new MissingImageRecordException(file);
     } catch (IOException e) {
@@ -97,8 +89,13 @@ public final class ImageRecords {
   /** Reads an {@code images.json} file. */
   public static List<ImageRecord> readIndexFile(Path file) {
     try {
-      Index index = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Index.class);
-      return index.images() == null ? List.of() : List.copyOf(index.images());
+      Map<String, Object> index =
+          JsonText.readObject(Files.readString(file, StandardCharsets.UTF_8));
+      List<ImageRecord> records = new ArrayList<>();
+      for (Object image : JsonText.list(index, "images")) {
+        records.add(ImageRecord.fromJsonObject(JsonText.asObject(image, "an entry of images")));
+      }
+      return List.copyOf(records);
     } catch (NoSuchFileException e) {
       throw new MissingImageRecordException(file);
     } catch (IOException e) {
@@ -126,18 +123,16 @@ public final class ImageRecords {
       }
     }
     records.sort(Comparator.comparing(ImageRecord::architecture));
-    writeAtomically(indexFile(), toJson(new Index(records)));
+    List<Object> images = new ArrayList<>();
+    records.forEach(record -> images.add(record.toJsonObject()));
+    writeAtomically(indexFile(), JsonText.write(Map.of("images", images)) + "\n");
   }
 
   /**
    * The JSON text of a record, as written to disk: two-space indent, fixed order, final newline.
    */
-  public static String toJson(Object value) {
-    try {
-      return JSON.writeValueAsString(value).replace("\r\n", "\n") + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot serialise " + value, e);
-    }
+  public static String toJson(ImageRecord record) {
+    return JsonText.write(record.toJsonObject()) + "\n";
   }
 
   /** Writes {@code content} to {@code target} through a temporary file and an atomic rename. */
@@ -172,7 +167,4 @@ public final class ImageRecords {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
-
-  /** The shape of {@code images.json}. */
-  public record Index(List<ImageRecord> images) {}
 }

@@ -3,6 +3,7 @@ package io.github.lambdaimage.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,46 @@ class ImageRecordsTest {
     assertThat(index.get(1).digest()).isEqualTo("sha256:ddd");
     assertThat(index.get(1).digestReference()).isEqualTo("127.0.0.1:5000/hello@sha256:ddd");
     assertThat(index.get(0).digestReference()).isNull();
+  }
+
+  @Test
+  void indexFileHasTheContractShape() throws Exception {
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
+    records.write(arm64Record().withDigest("sha256:ddd"));
+
+    assertThat(Files.readString(records.indexFile(), StandardCharsets.UTF_8))
+        .startsWith("{\n  \"images\" : [ {\n    \"architecture\" : \"arm64\",\n")
+        .contains("    \"imageId\" : \"sha256:aaa\",\n    \"digest\" : \"sha256:ddd\",\n")
+        .endsWith("    \"verifiedArchitecture\" : \"arm64\"\n  } ]\n}\n");
+  }
+
+  @Test
+  void membersFromANewerVersionAreIgnored() throws Exception {
+    Path file = buildDirectory.resolve("image.json");
+    Files.writeString(file, "{\"architecture\":\"arm64\",\"future\":{\"x\":[1]},\"tag\":\"t\"}");
+
+    ImageRecord record = ImageRecords.readFile(file);
+
+    assertThat(record.architecture()).isEqualTo("arm64");
+    assertThat(record.tag()).isEqualTo("t");
+    assertThat(record.imageId()).isNull();
+  }
+
+  @Test
+  void unreadableRecordsNameTheFileAndTheProblem() throws Exception {
+    Path file = buildDirectory.resolve("image.json");
+    Files.writeString(file, "{\"architecture\":[\"arm64\"]}");
+    Path index = buildDirectory.resolve("images.json");
+    Files.writeString(index, "{\"images\":[\"arm64\"]}");
+
+    assertThatThrownBy(() -> ImageRecords.readFile(file))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage(
+            "Cannot read image record " + file + ": \"architecture\" is not a string: [arm64]");
+    assertThatThrownBy(() -> ImageRecords.readIndexFile(index))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage(
+            "Cannot read image index " + index + ": an entry of images is not an object: arm64");
   }
 
   @Test
