@@ -14,6 +14,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Pushes each architecture's built image ({@code target/lambda-image/<arch>/image.json}) to its
@@ -37,6 +38,8 @@ public class PushMojo extends AbstractLambdaImageMojo {
 
   @Component private SettingsDecrypter settingsDecrypter;
 
+  @Component private RepositorySystem repositorySystem;
+
   @Override
   protected String goalSkipReason() {
     return skipPush ? PropertyNames.SKIP_PUSH + " is true" : null;
@@ -46,7 +49,10 @@ public class PushMojo extends AbstractLambdaImageMojo {
   protected void execute(List<Architecture> architectures) {
     BuildLog log = buildLog();
     CredentialResolver credentials =
-        CredentialResolver.standard(new MavenServerCredentials(settings, settingsDecrypter), log);
+        CredentialResolver.standard(
+            new MavenServerCredentials(settings, settingsDecrypter),
+            () -> AwsSdkJars.resolve(repositorySystem, session, project),
+            log);
     ImagePusher pusher =
         new ImagePusher(
             engine().client(),

@@ -10,7 +10,10 @@ import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenResponse;
 
-/** {@link EcrCredentials.TokenService} through the AWS SDK for Java v2. */
+/**
+ * {@link EcrCredentials.TokenService} through the AWS SDK for Java v2. The SDK is not in the
+ * plugin's class path: only {@link AwsSdkTokenLoader} loads this class, next to the SDK's jars.
+ */
 final class AwsSdkEcrTokens implements EcrCredentials.TokenService {
 
   private final AwsCredentialsProvider credentials;
@@ -26,9 +29,14 @@ final class AwsSdkEcrTokens implements EcrCredentials.TokenService {
     this.endpointOverride = endpointOverride;
   }
 
-  /** Tokens fetched with the SDK's default credentials chain from the region's endpoint. */
-  static AwsSdkEcrTokens withDefaultCredentials() {
-    return new AwsSdkEcrTokens(DefaultCredentialsProvider.builder().build(), null);
+  /**
+   * Tokens fetched with the SDK's default credentials chain; called by {@link AwsSdkTokenLoader}
+   * once it has loaded this class next to the SDK.
+   *
+   * @param endpointOverride the ECR API endpoint, or {@code null} for the region's own
+   */
+  static AwsSdkEcrTokens create(URI endpointOverride) {
+    return new AwsSdkEcrTokens(DefaultCredentialsProvider.builder().build(), endpointOverride);
   }
 
   @Override

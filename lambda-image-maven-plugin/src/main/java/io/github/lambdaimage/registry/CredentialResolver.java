@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,15 +36,16 @@ public final class CredentialResolver implements RegistryCredentialProvider {
    * process's environment, then Amazon ECR with the AWS default credentials chain.
    *
    * @param settingsServers Maven's {@code settings.xml} servers, by registry host
+   * @param awsSdkJars resolves the AWS SDK's jars when an ECR token is needed
    */
   public static CredentialResolver standard(
-      RegistryCredentialProvider settingsServers, BuildLog log) {
+      RegistryCredentialProvider settingsServers, Supplier<List<Path>> awsSdkJars, BuildLog log) {
     return new CredentialResolver(
         List.of(
             settingsServers,
             DockerConfigCredentials.fromEnvironment(
                 System.getenv(), Path.of(System.getProperty("user.home"))),
-            EcrCredentials.usingDefaultAwsCredentials()),
+            EcrCredentials.usingDefaultAwsCredentials(awsSdkJars)),
         log);
   }
 

@@ -2,8 +2,11 @@ package io.github.lambdaimage.registry;
 
 import io.github.lambdaimage.errors.EnvironmentException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Credentials for Amazon ECR registries from {@code GetAuthorizationToken}, so CI needs only AWS
@@ -35,10 +38,15 @@ public final class EcrCredentials implements RegistryCredentialProvider {
     this.credentialsDescription = credentialsDescription;
   }
 
-  /** ECR credentials through the AWS SDK with its default credentials chain. */
-  public static EcrCredentials usingDefaultAwsCredentials() {
+  /**
+   * ECR credentials through the AWS SDK with its default credentials chain.
+   *
+   * @param sdkJars resolves the jars of the SDK's ECR client, asked for the first token only
+   */
+  public static EcrCredentials usingDefaultAwsCredentials(Supplier<List<Path>> sdkJars) {
     return new EcrCredentials(
-        AwsSdkEcrTokens.withDefaultCredentials(), "AWS default credentials chain");
+        new AwsSdkTokenLoader(sdkJars, EcrCredentials.class.getClassLoader(), null),
+        "AWS default credentials chain");
   }
 
   @Override
@@ -50,6 +58,8 @@ public final class EcrCredentials implements RegistryCredentialProvider {
     String token;
     try {
       token = tokens.authorizationToken(host.get());
+    } catch (EnvironmentException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new EnvironmentException(
           "Cannot get an Amazon ECR token for "

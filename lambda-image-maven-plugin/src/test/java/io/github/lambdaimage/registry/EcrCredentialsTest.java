@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.lambdaimage.errors.EnvironmentException;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -113,13 +115,8 @@ class EcrCredentialsTest {
                 + " ~/.m2/settings.xml.");
   }
 
-  /**
-   * The SDK path against a loopback stand-in for the ECR API (AWS is out of reach): proves the
-   * operation, the signing region taken from the host, and the token decoding.
-   */
-  @Test
-  void sdkCallsGetAuthorizationTokenSignedForTheHostsRegion() throws IOException {
-    List<String> requests = new ArrayList<>();
+  /** A loopback stand-in for the ECR API (AWS is out of reach) that records its requests. */
+  private static HttpServer tokenService(List<String> requests) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
@@ -140,25 +137,144 @@ class EcrCredentialsTest {
           exchange.close();
         });
     server.start();
+    return server;
+  }
+
+  private static URI endpoint(HttpServer server) {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  private static void assertEcrPasswordFetchedWith(
+      Optional<RegistryCredentials> found, List<String> requests, String accessKey) {
+    assertThat(found).get().extracting(RegistryCredentials::username).isEqualTo("AWS");
+    assertThat(found).get().extracting(RegistryCredentials::password).isEqualTo("ecr-password");
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0))
+        .startsWith("AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken AWS4-HMAC-SHA256")
+        .contains("Credential=" + accessKey + "/")
+        .contains("/ap-southeast-2/ecr/aws4_request");
+  }
+
+  /**
+   * The SDK path against the stand-in: proves the operation, the signing region taken from the
+   * host, and the token decoding.
+   */
+  @Test
+  void sdkCallsGetAuthorizationTokenSignedForTheHostsRegion() throws IOException {
+    List<String> requests = new ArrayList<>();
+    HttpServer server = tokenService(requests);
     try {
       AwsSdkEcrTokens tokens =
           new AwsSdkEcrTokens(
               StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
-              URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+              endpoint(server));
       EcrCredentials credentials = new EcrCredentials(tokens, "static test credentials");
 
       Optional<RegistryCredentials> found =
           credentials.credentialsFor("123456789012.dkr.ecr.ap-southeast-2.amazonaws.com");
 
-      assertThat(found).get().extracting(RegistryCredentials::username).isEqualTo("AWS");
-      assertThat(found).get().extracting(RegistryCredentials::password).isEqualTo("ecr-password");
-      assertThat(requests).hasSize(1);
-      assertThat(requests.get(0))
-          .startsWith("AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken AWS4-HMAC-SHA256")
-          .contains("Credential=AKIDTEST/")
-          .contains("/ap-southeast-2/ecr/aws4_request");
+      assertEcrPasswordFetchedWith(found, requests, "AKIDTEST");
     } finally {
       server.stop(0);
+    }
+  }
+
+  /**
+   * The plugin's class path has no AWS SDK: the loader resolves its jars on the first token only
+   * and loads the SDK next to them, under a parent that cannot see it (as the plugin's cannot).
+   */
+  @Test
+  void sdkIsLoadedFromItsJarsOnTheFirstTokenOnly() throws IOException {
+    List<Path> sdkJars = classPathJarsOf("software.amazon");
+    assertThat(sdkJars).isNotEmpty();
+    ClassLoader withoutSdk = new HidingClassLoader(getClass().getClassLoader(), "software.amazon.");
+    assertThatThrownBy(() -> withoutSdk.loadClass("software.amazon.awssdk.services.ecr.EcrClient"))
+        .isInstanceOf(ClassNotFoundException.class);
+    List<String> requests = new ArrayList<>();
+    int[] resolutions = {0};
+    HttpServer server = tokenService(requests);
+    String previousKey = System.setProperty("aws.accessKeyId", "AKIDLOADED");
+    String previousSecret = System.setProperty("aws.secretAccessKey", "secret");
+    try {
+      EcrCredentials credentials =
+          new EcrCredentials(
+              new AwsSdkTokenLoader(
+                  () -> {
+                    resolutions[0]++;
+                    return sdkJars;
+                  },
+                  withoutSdk,
+                  endpoint(server)),
+              "default chain");
+
+      assertThat(credentials.credentialsFor("registry.example")).isEmpty();
+      assertThat(resolutions[0]).isZero();
+      Optional<RegistryCredentials> found =
+          credentials.credentialsFor("123456789012.dkr.ecr.ap-southeast-2.amazonaws.com");
+      credentials.credentialsFor("123456789012.dkr.ecr.ap-southeast-2.amazonaws.com");
+
+      assertThat(resolutions[0]).isEqualTo(1);
+      assertEcrPasswordFetchedWith(found, requests.subList(0, 1), "AKIDLOADED");
+    } finally {
+      restore("aws.accessKeyId", previousKey);
+      restore("aws.secretAccessKey", previousSecret);
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void sdkThatCannotBeResolvedFailsWithTheResolversMessage() {
+    EcrCredentials credentials =
+        new EcrCredentials(
+            new AwsSdkTokenLoader(
+                () -> {
+                  throw new EnvironmentException("Cannot resolve the AWS SDK (offline)", null);
+                },
+                getClass().getClassLoader(),
+                null),
+            "default chain");
+
+    assertThatThrownBy(
+            () -> credentials.credentialsFor("123456789012.dkr.ecr.eu-west-1.amazonaws.com"))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessage("Cannot resolve the AWS SDK (offline)");
+  }
+
+  private static void restore(String property, String previous) {
+    if (previous == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, previous);
+    }
+  }
+
+  /** The jars of the test class path whose path contains {@code groupPath}'s directories. */
+  private static List<Path> classPathJarsOf(String group) {
+    String directories = File.separator + group.replace('.', File.separatorChar) + File.separator;
+    List<Path> jars = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (entry.endsWith(".jar") && entry.contains(directories)) {
+        jars.add(Path.of(entry));
+      }
+    }
+    return jars;
+  }
+
+  /** A class loader that cannot see the classes under one package prefix. */
+  private static final class HidingClassLoader extends ClassLoader {
+    private final String hiddenPrefix;
+
+    HidingClassLoader(ClassLoader parent, String hiddenPrefix) {
+      super(parent);
+      this.hiddenPrefix = hiddenPrefix;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.startsWith(hiddenPrefix)) {
+        throw new ClassNotFoundException(name);
+      }
+      return super.loadClass(name, resolve);
     }
   }
 }

@@ -1,0 +1,63 @@
+package io.github.lambdaimage.maven;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+
+/**
+ * Artifacts the plugin resolves when it needs them rather than carrying them in its own class path:
+ * the runtime interface client for {@code custom} images, the AWS SDK for ECR tokens.
+ */
+final class RuntimeArtifacts {
+
+  private static final Set<String> RUNTIME_SCOPES = Set.of("", "compile", "runtime");
+
+  private RuntimeArtifacts() {}
+
+  /** The version of {@code name} in {@code versions.properties}: what the plugin was built with. */
+  static String builtWithVersion(String name) {
+    Properties versions = new Properties();
+    try (InputStream in = RuntimeArtifacts.class.getResourceAsStream("versions.properties")) {
+      versions.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return versions.getProperty(name);
+  }
+
+  /**
+   * {@code roots} and their runtime dependencies, resolved through the project's repositories (the
+   * local repository only, offline).
+   */
+  static List<Artifact> resolve(
+      RepositorySystem system, MavenSession session, MavenProject project, List<Dependency> roots)
+      throws DependencyResolutionException {
+    CollectRequest collect =
+        new CollectRequest(roots, List.of(), project.getRemoteProjectRepositories());
+    DependencyRequest request =
+        new DependencyRequest(
+            collect,
+            (node, parents) ->
+                node.getDependency() == null
+                    || RUNTIME_SCOPES.contains(node.getDependency().getScope()));
+    List<Artifact> artifacts = new ArrayList<>();
+    for (ArtifactResult result :
+        system.resolveDependencies(session.getRepositorySession(), request).getArtifactResults()) {
+      artifacts.add(result.getArtifact());
+    }
+    return artifacts;
+  }
+}
