@@ -53,16 +53,26 @@ class Push:
 
 
 class Maven:
-    """Maven from the project's wrapper, on a separate local repository that mirrors ~/.m2."""
+    """Maven from the project's wrapper, on a separate local repository that reads ~/.m2 first
+    and Maven Central for what ~/.m2 lacks (Jib, on a machine that never ran it)."""
 
     def __init__(self, repo_root, bench_dir):
         home = re.search(r"Maven home: (\S+)", run(["./mvnw", "--version"], cwd=repo_root).output)
         self.executable = str(Path(home.group(1)) / "bin/mvn")
         self.settings = Path(bench_dir) / "settings.xml"
         self.local_repository = Path(bench_dir) / "repo"
+        repository = (
+            "<id>users-local-repository</id>"
+            f"<url>{(Path.home() / '.m2/repository').as_uri()}</url>"
+            "<snapshots><enabled>false</enabled></snapshots>"
+        )
         self.settings.write_text(
-            "<settings><mirrors><mirror><id>users-local-repository</id><mirrorOf>*</mirrorOf>"
-            f"<url>{(Path.home() / '.m2/repository').as_uri()}</url></mirror></mirrors></settings>\n"
+            "<settings><profiles><profile><id>users-local-repository</id>"
+            f"<repositories><repository>{repository}</repository></repositories>"
+            f"<pluginRepositories><pluginRepository>{repository}</pluginRepository>"
+            "</pluginRepositories></profile></profiles>"
+            "<activeProfiles><activeProfile>users-local-repository</activeProfile>"
+            "</activeProfiles></settings>\n"
         )
 
     offline = True
