@@ -10,6 +10,7 @@ try {
   assert image.id == built.imageId
   assert image.labels['io.github.lambdaimage.inputs'] == built.contextDigest
   assert new File(basedir, 'target/lambda-image/amd64/context/Dockerfile').text.contains('test "yes" = "no"')
+  it.assertNoTemporaryTags()
 } finally {
   it.removeImages(basedir)
 }

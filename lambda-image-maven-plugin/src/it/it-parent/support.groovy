@@ -47,6 +47,14 @@ def removeImages = { File projectDir ->
 
 def buildLog = { File projectDir -> new File(projectDir, 'build.log').text }
 
+// Builds wait under lambda-image-build/<random>:<arch> between build and tag; none may be left.
+def assertNoTemporaryTags = { ->
+  def (rc, output) = run(['docker', 'images', '--format', '{{.Repository}}:{{.Tag}}',
+                          '--filter', 'reference=lambda-image-build/*'])
+  assert rc == 0 : output
+  assert output.trim().isEmpty() : "temporary tags left behind: ${output}"
+}
+
 // Everything a single-architecture build must produce: image.json, images.json, the image with
 // the requested platform and labels, a runtime client that starts; removes the image afterwards.
 def verifySingleBuild = { File projectDir, String arch, String lambdaArch ->
@@ -75,10 +83,12 @@ def verifySingleBuild = { File projectDir, String arch, String lambdaArch ->
     assert dockerfile.contains("FROM --platform=linux/${arch} ".toString())
     assert dockerfile =~ /FROM .*\/lambda-image-test\/java-base@sha256:[0-9a-f]{64}\n/
     assert buildLog(projectDir) =~ /lambda-image:build took \d+ ms \(${arch} built \d+ ms\)/
+    assertNoTemporaryTags()
   } finally {
     removeImages(projectDir)
   }
 }
 
 [verifySingleBuild: verifySingleBuild, run: run, record: record, imagesIndex: imagesIndex, inspect: inspect,
- assertRuntimeClientStarts: assertRuntimeClientStarts, removeImages: removeImages, buildLog: buildLog]
+ assertRuntimeClientStarts: assertRuntimeClientStarts, removeImages: removeImages, buildLog: buildLog,
+ assertNoTemporaryTags: assertNoTemporaryTags]

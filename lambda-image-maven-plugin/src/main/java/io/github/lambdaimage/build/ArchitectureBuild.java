@@ -11,16 +11,24 @@ import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Builds one architecture's image: pin the base, render, assemble the context, skip when an image
- * of the same inputs exists, else pull the base for the platform, build untagged, verify, and only
- * then tag it (so a failed build leaves the previous tag and {@code image.json} alone).
+ * of the same inputs exists, else pull the base for the platform, build under a temporary tag,
+ * verify, and only then tag it (so a failed build leaves the previous tag and {@code image.json}
+ * alone, and nothing that removes untagged images can take the new one before it is tagged).
  */
 final class ArchitectureBuild {
+
+  /** Where images wait, under a temporary tag, between their build and their real tag. */
+  static final String TEMPORARY_REPOSITORY = "lambda-image-build/";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ImageSettings settings;
   private final Architecture architecture;
@@ -63,17 +71,18 @@ final class ArchitectureBuild {
             + inputs.context.copied()
             + " context files updated)");
     engine.pullIfAbsent(inputs.base.name(), inputs.base.digest(), architecture.platform(), log);
-    String imageId = buildImage(inputs);
+    String temporaryTag = temporaryTag();
+    String imageId = buildImage(inputs, temporaryTag);
     String verified;
     try {
       verified =
           new ImageVerifier(engine)
               .verify(imageId, architecture, settings.handler(), inputs.base.fromReference());
-    } catch (RuntimeException e) {
-      engine.removeQuietly(imageId);
-      throw e;
+      engine.tag(imageId, settings.repository(), settings.tag(architecture));
+    } finally {
+      // Only the temporary tag goes; an unverified image goes with it, as nothing else names it.
+      engine.removeQuietly(temporaryTag);
     }
-    engine.tag(imageId, settings.repository(), settings.tag(architecture));
     log.info("Built " + inputs.image + " (" + imageId + "), verified " + architecture.platform());
     return result(imageId, inputs, verified, false, start);
   }
@@ -105,7 +114,19 @@ final class ArchitectureBuild {
     return new Inputs(base, context, labels, hash, settings.imageName(architecture));
   }
 
-  private String buildImage(Inputs inputs) {
+  /**
+   * {@code lambda-image-build/<random>:<arch>}: unique to this build, outside any project's names.
+   */
+  private String temporaryTag() {
+    byte[] random = new byte[8];
+    RANDOM.nextBytes(random);
+    return TEMPORARY_REPOSITORY
+        + HexFormat.of().formatHex(random)
+        + ":"
+        + architecture.dockerName();
+  }
+
+  private String buildImage(Inputs inputs, String temporaryTag) {
     return engine.build(
         new BuildSpec(
             inputs.context.directory(),
@@ -113,7 +134,8 @@ final class ArchitectureBuild {
             architecture.platform(),
             inputs.labels,
             settings.buildArgs(),
-            inputs.image),
+            inputs.image,
+            temporaryTag),
         log);
   }
 

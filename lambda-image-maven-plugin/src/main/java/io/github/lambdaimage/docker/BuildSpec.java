@@ -13,6 +13,8 @@ import java.util.TreeMap;
  * @param labels image labels
  * @param buildArgs {@code ARG} values
  * @param description what is built, for messages, e.g. {@code hello:1.0-arm64}
+ * @param temporaryTag the {@code name:tag} the engine gives the built image, so nothing that
+ *     removes untagged images can take it before it is verified and tagged for real
  */
 public record BuildSpec(
     Path contextDirectory,
@@ -20,7 +22,8 @@ public record BuildSpec(
     String platform,
     Map<String, String> labels,
     Map<String, String> buildArgs,
-    String description) {
+    String description,
+    String temporaryTag) {
 
   /** Copies the maps in key order. */
   public BuildSpec {

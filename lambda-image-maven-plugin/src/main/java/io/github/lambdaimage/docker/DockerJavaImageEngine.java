@@ -88,7 +88,7 @@ public final class DockerJavaImageEngine extends ImageEngine {
               .buildImageCmd()
               .withTarInputStream(tar)
               .withPlatform(spec.platform())
-              .withTags(Set.of())
+              .withTags(Set.of(spec.temporaryTag()))
               .withNetworkMode("host")
               .withPull(false)
               .withRemove(true)

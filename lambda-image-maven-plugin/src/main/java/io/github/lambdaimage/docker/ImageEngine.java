@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * What a build asks of the engine: inspect an image, pull a base for a platform, build (the classic
- * builder's {@code POST /build}, explicit platform, host network, untagged), tag, remove.
+ * builder's {@code POST /build}, explicit platform, host network, under a temporary tag), tag,
+ * remove.
  *
  * <p>Two clients speak it. {@link PlainImageEngine} sends plain HTTP requests over the unix socket
  * or plain TCP and starts in milliseconds; {@link DockerJavaImageEngine} goes through docker-java,
@@ -81,7 +82,7 @@ public abstract class ImageEngine {
   }
 
   /**
-   * Builds {@code spec} untagged: writes its context as a deterministic tar ({@link
+   * Builds {@code spec} under its temporary tag: writes its context as a deterministic tar ({@link
    * ContextArchive}) with the labels appended to the Dockerfile as one {@link LabelInstruction},
    * sends it, and deletes the tar.
    *

@@ -138,6 +138,7 @@ public final class PlainImageEngine extends ImageEngine {
   @Override
   protected String send(BuildSpec spec, BuildOutput output) {
     Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("t", spec.temporaryTag());
     parameters.put("platform", spec.platform());
     parameters.put("networkmode", "host");
     parameters.put("rm", "1");

@@ -60,12 +60,16 @@ class ImageEngineTest {
         "linux/amd64",
         Map.of("it.test", "image-builder", "it.cost", "$5 \"each\""),
         buildArgs,
-        "test image");
+        "test image",
+        TEMPORARY_TAG);
   }
+
+  static final String TEMPORARY_TAG = "lambda-image-build/image-engine-test:amd64";
 
   @ParameterizedTest
   @MethodSource("clients")
-  void buildsUntaggedWithLabelsAndArgumentsAndLogsSteps(ImageEngine engine) throws IOException {
+  void buildsUnderTheTemporaryTagWithLabelsAndArgumentsAndLogsSteps(ImageEngine engine)
+      throws IOException {
     RecordingLog log = new RecordingLog();
     BuildSpec spec =
         spec(
@@ -82,7 +86,8 @@ class ImageEngineTest {
           .containsEntry("greeting", "hello world");
       assertThat(image.startup()).containsExactly("x::y");
       assertThat(image.platform()).isEqualTo("linux/amd64");
-      assertThat(dockerJava.client().inspectImageCmd(id).exec().getRepoTags()).isNullOrEmpty();
+      assertThat(dockerJava.client().inspectImageCmd(id).exec().getRepoTags())
+          .containsExactly(TEMPORARY_TAG);
       assertThat(log.infos().get(0)).matches("Sending build context of \\d+ bytes to the engine");
       assertThat(log.infos().subList(1, log.infos().size()))
           .containsExactly(
@@ -93,7 +98,7 @@ class ImageEngineTest {
               "Step 5/5 : LABEL \"it.cost\"=\"\\$5 \\\"each\\\"\" \"it.test\"=\"image-builder\"");
       assertThat(temp.resolve("context.tar")).doesNotExist();
     } finally {
-      engine.removeQuietly(id);
+      engine.removeQuietly(TEMPORARY_TAG);
     }
     assertThat(plain().inspect(id)).isEmpty();
   }
@@ -115,6 +120,7 @@ class ImageEngineTest {
         .hasMessageEndingWith(
             "\nLast output of that step:\n  preparing\n  it broke\n"
                 + "Run with -X to see the whole build output.");
+    assertThat(plain().inspect(TEMPORARY_TAG)).isEmpty();
   }
 
   @ParameterizedTest
