@@ -15,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+import org.sonatype.plexus.components.cipher.PlexusCipherException;
 
 /**
  * {@code mvn deploy} of a copy of the reference handler: lambda-image:build, then lambda-image:push
@@ -117,11 +119,14 @@ class PushIT {
       removeTagsAfterwards(records, Architecture.AMD64);
       assertThat(records.read(Architecture.AMD64).digest()).isNull();
 
-      MavenBuild.Result wrong =
-          MavenBuild.of(skipped.projectDirectory())
-              .args(deploy(repository, "amd64", "-Dsettings.security=" + security))
-              .server(registry.address(), "alice", cipher.encryptAndDecorate("wrong", "master"))
-              .run();
+      Function<String, MavenBuild.Result> deployAsAliceWith =
+          password ->
+              MavenBuild.of(skipped.projectDirectory())
+                  .args(deploy(repository, "amd64", "-Dsettings.security=" + security))
+                  .server(registry.address(), "alice", encrypt(cipher, password))
+                  .run();
+
+      MavenBuild.Result wrong = deployAsAliceWith.apply("wrong");
       assertThat(wrong.succeeded()).as(wrong.log()).isFalse();
       assertThat(wrong.log())
           .contains(
@@ -133,11 +138,7 @@ class PushIT {
           .contains("Add a <server> with <id>" + registry.address() + "</id>");
       assertThat(records.read(Architecture.AMD64).digest()).isNull();
 
-      MavenBuild.Result right =
-          MavenBuild.of(skipped.projectDirectory())
-              .args(deploy(repository, "amd64", "-Dsettings.security=" + security))
-              .server(registry.address(), "alice", cipher.encryptAndDecorate("s3cret", "master"))
-              .run();
+      MavenBuild.Result right = deployAsAliceWith.apply("s3cret");
       assertThat(right.succeeded()).as(right.log()).isTrue();
       assertThat(right.log())
           .contains(
@@ -152,6 +153,15 @@ class PushIT {
           new RawRegistry(registry.address(), "alice", "s3cret")
               .manifest(repository.substring(registry.address().length() + 1), pushed.tag());
       assertThat(pushed.digest()).isEqualTo(served.digestHeader());
+    }
+  }
+
+  /** {@code password} encrypted with the master password "master", as settings.xml holds it. */
+  private static String encrypt(DefaultPlexusCipher cipher, String password) {
+    try {
+      return cipher.encryptAndDecorate(password, "master");
+    } catch (PlexusCipherException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -8,7 +8,6 @@ import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.registry.ImageReference;
 import io.github.lambdaimage.registry.RegistryClient;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -77,7 +76,7 @@ public final class BaseImageResolver {
               + " is "
               + pinned.fromReference());
     }
-    ImageRecords.writeAtomically(cacheFile, JsonText.write(pinned.toJsonObject()) + "\n");
+    ImageRecords.writeAtomically(cacheFile, JsonText.fileText(pinned.toJsonObject()));
     return pinned;
   }
 
@@ -110,9 +109,7 @@ public final class BaseImageResolver {
       return Optional.empty();
     }
     try {
-      return Optional.of(
-          PinnedBaseImage.fromJsonObject(
-              JsonText.readObject(Files.readString(cacheFile, StandardCharsets.UTF_8))));
+      return Optional.of(PinnedBaseImage.fromJsonObject(JsonText.readFile(cacheFile)));
     } catch (IOException e) {
       log.warn("Ignoring unreadable " + cacheFile + ": " + e.getMessage());
       return Optional.empty();

@@ -113,7 +113,7 @@ public final class EngineEndpointResolver {
 
   private static Map<String, Object> readJson(Path file, String what) {
     try {
-      return JsonText.readObject(Files.readString(file, StandardCharsets.UTF_8));
+      return JsonText.readFile(file);
     } catch (IOException e) {
       throw unreadable(file, what, e);
     }

@@ -228,7 +228,9 @@ public final class PlainImageEngine extends ImageEngine {
       try (FileChannel file =
           body == null ? null : FileChannel.open(body, StandardOpenOption.READ)) {
         long length = file == null ? 0 : file.size();
-        head.append("Content-Type: application/x-tar\r\n");
+        if (file != null) {
+          head.append("Content-Type: application/x-tar\r\n");
+        }
         head.append("Content-Length: ").append(length).append("\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();

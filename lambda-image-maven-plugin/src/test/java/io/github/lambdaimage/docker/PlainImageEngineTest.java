@@ -3,15 +3,12 @@ package io.github.lambdaimage.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Probes the real engine the environment points at (scripts/env-up.sh). */
 class PlainImageEngineTest {
 
-  private static final EngineEndpoint ENDPOINT =
-      new EngineEndpointResolver(System::getenv, Path.of(System.getProperty("user.home")))
-          .resolve();
+  private static final EngineEndpoint ENDPOINT = ImageEngineTest.ENDPOINT;
 
   @Test
   void seesAnImageExactlyAsDockerJavaDoes() {

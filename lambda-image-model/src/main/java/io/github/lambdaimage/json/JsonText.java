@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +50,16 @@ public final class JsonText {
   }
 
   /**
+   * Reads the file {@code file}, which must hold one JSON object (UTF-8).
+   *
+   * @throws java.nio.file.NoSuchFileException when it does not exist
+   * @throws IOException when it cannot be read, is not valid JSON or not an object
+   */
+  public static Map<String, Object> readFile(Path file) throws IOException {
+    return readObject(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /**
    * Hands each top-level object of a stream of JSON objects (as the Docker Engine streams its
    * progress) to {@code handler} as soon as it is complete.
    *
@@ -64,6 +77,11 @@ public final class JsonText {
   /** Pretty-printed JSON of {@code value} (maps, lists, strings, numbers, booleans). */
   public static String write(Object value) {
     return write(value, true);
+  }
+
+  /** {@code value} as written to a file: pretty-printed, with a final newline. */
+  public static String fileText(Object value) {
+    return write(value) + "\n";
   }
 
   /** JSON of {@code value} on one line without spaces. */

@@ -77,8 +77,7 @@ public final class ImageRecords {
   /** Reads a record file written by {@link #write(ImageRecord)}. */
   public static ImageRecord readFile(Path file) {
     try {
-      return ImageRecord.fromJsonObject(
-          JsonText.readObject(Files.readString(file, StandardCharsets.UTF_8)));
+      return ImageRecord.fromJsonObject(JsonText.readFile(file));
     } catch (NoSuchFileException e) {
       throw new MissingImageRecordException(file);
     } catch (IOException e) {
@@ -89,8 +88,7 @@ public final class ImageRecords {
   /** Reads an {@code images.json} file. */
   public static List<ImageRecord> readIndexFile(Path file) {
     try {
-      Map<String, Object> index =
-          JsonText.readObject(Files.readString(file, StandardCharsets.UTF_8));
+      Map<String, Object> index = JsonText.readFile(file);
       List<ImageRecord> records = new ArrayList<>();
       for (Object image : JsonText.list(index, "images")) {
         records.add(ImageRecord.fromJsonObject(JsonText.asObject(image, "an entry of images")));
@@ -125,14 +123,14 @@ public final class ImageRecords {
     records.sort(Comparator.comparing(ImageRecord::architecture));
     List<Object> images = new ArrayList<>();
     records.forEach(record -> images.add(record.toJsonObject()));
-    writeAtomically(indexFile(), JsonText.write(Map.of("images", images)) + "\n");
+    writeAtomically(indexFile(), JsonText.fileText(Map.of("images", images)));
   }
 
   /**
    * The JSON text of a record, as written to disk: two-space indent, fixed order, final newline.
    */
   public static String toJson(ImageRecord record) {
-    return JsonText.write(record.toJsonObject()) + "\n";
+    return JsonText.fileText(record.toJsonObject());
   }
 
   /** Writes {@code content} to {@code target} through a temporary file and an atomic rename. */
