@@ -1,9 +1,9 @@
 package io.github.lambdaimage.maven;
 
-import io.github.lambdaimage.build.BaseImageResolver;
-import io.github.lambdaimage.build.ImageSettings;
 import io.github.lambdaimage.context.ContextInputs;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.imagebuild.BaseImageResolver;
+import io.github.lambdaimage.imagebuild.ImageSettings;
 import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.registry.RegistryClient;
 import io.github.lambdaimage.registry.RegistryCredentialProvider;

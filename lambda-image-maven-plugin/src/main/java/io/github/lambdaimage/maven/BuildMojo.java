@@ -1,11 +1,11 @@
 package io.github.lambdaimage.maven;
 
-import io.github.lambdaimage.build.ArchitectureResult;
-import io.github.lambdaimage.build.ImageLabels;
-import io.github.lambdaimage.build.LambdaImageBuilder;
 import io.github.lambdaimage.context.ContextInputs;
 import io.github.lambdaimage.context.LibraryJar;
 import io.github.lambdaimage.docker.ImageEngine;
+import io.github.lambdaimage.imagebuild.ArchitectureResult;
+import io.github.lambdaimage.imagebuild.ImageLabels;
+import io.github.lambdaimage.imagebuild.LambdaImageBuilder;
 import io.github.lambdaimage.model.Architecture;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.github.lambdaimage.maven;
 
-import io.github.lambdaimage.build.BaseImageResolver;
-import io.github.lambdaimage.build.Dockerfiles;
-import io.github.lambdaimage.build.ImageSettings;
-import io.github.lambdaimage.build.PinnedBaseImage;
 import io.github.lambdaimage.context.BuildContext;
 import io.github.lambdaimage.context.ContextInputs;
+import io.github.lambdaimage.imagebuild.BaseImageResolver;
+import io.github.lambdaimage.imagebuild.Dockerfiles;
+import io.github.lambdaimage.imagebuild.ImageSettings;
+import io.github.lambdaimage.imagebuild.PinnedBaseImage;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecords;
 import java.nio.file.Path;

@@ -22,19 +22,19 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * 127.0.0.1:5000/lambda-image-test/java-base:17-<arch>}, from scripts/env-up.sh, about 300 MB), or
  * a tiny {@code FROM scratch} image built for the platform. Removes its tags when closed.
  */
-final class TestImages implements AutoCloseable {
+public final class TestImages implements AutoCloseable {
 
-  static final String BASE = "127.0.0.1:5000/lambda-image-test/java-base:17-";
+  public static final String BASE = "127.0.0.1:5000/lambda-image-test/java-base:17-";
 
   private final DockerClient docker;
   private final List<String> tags = new ArrayList<>();
 
-  TestImages(DockerClient docker) {
+  public TestImages(DockerClient docker) {
     this.docker = docker;
   }
 
   /** Tags the base image of {@code architecture} as {@code repository:tag}; returns its record. */
-  ImageRecord tagBase(Architecture architecture, String repository, String tag) {
+  public ImageRecord tagBase(Architecture architecture, String repository, String tag) {
     String base = BASE + architecture.dockerName();
     String imageId = localImageId(base, architecture);
     docker.tagImageCmd(imageId, repository, tag).exec();
@@ -54,7 +54,7 @@ final class TestImages implements AutoCloseable {
    * Builds a one-file {@code FROM scratch} image for {@code architecture}, tags it as {@code
    * repository:tag} and returns its record: a push of a few hundred bytes.
    */
-  ImageRecord tiny(Architecture architecture, String repository, String tag) {
+  public ImageRecord tiny(Architecture architecture, String repository, String tag) {
     String shortId =
         docker
             .buildImageCmd()

@@ -2,6 +2,7 @@ package io.github.lambdaimage.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lambdaimage.registry.Manifest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,0 +1,250 @@
+package io.github.lambdaimage.push;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import io.github.lambdaimage.errors.EnvironmentException;
+import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.log.BuildLog;
+import io.github.lambdaimage.model.Architecture;
+import io.github.lambdaimage.model.ImageRecord;
+import io.github.lambdaimage.model.ImageRecords;
+import io.github.lambdaimage.model.MissingImageRecordException;
+import io.github.lambdaimage.registry.ImageReference;
+import io.github.lambdaimage.registry.Manifest;
+import io.github.lambdaimage.registry.RegistryClient;
+import io.github.lambdaimage.registry.RegistryCredentialProvider;
+import io.github.lambdaimage.registry.RegistryCredentials;
+import io.github.lambdaimage.registry.RetryPolicy;
+import java.util.Optional;
+
+/**
+ * Pushes one architecture's built image through the engine and records the registry's digest.
+ *
+ * <p>A digest in {@code image.json} must describe the image built last, so a digest left by an
+ * earlier push is cleared before pushing and written again only after the registry has served the
+ * pushed manifest back as a single-platform image of the right architecture whose config is the
+ * built image. Any failure leaves {@code image.json} without a digest, never with a stale one.
+ */
+public final class ImagePusher {
+
+  private final DockerClient docker;
+  private final RegistryClient registry;
+  private final RegistryCredentialProvider credentials;
+  private final RetryPolicy retry;
+  private final BuildLog log;
+  private final boolean interactive;
+
+  /**
+   * A pusher.
+   *
+   * @param docker the engine, which does the upload
+   * @param registry reads the pushed manifest back
+   * @param credentials credentials handed to the engine; the same as {@code registry}'s
+   * @param retry how often a transient failure is retried
+   * @param interactive whether progress may be detailed (false in Maven's batch mode)
+   */
+  public ImagePusher(
+      DockerClient docker,
+      RegistryClient registry,
+      RegistryCredentialProvider credentials,
+      RetryPolicy retry,
+      BuildLog log,
+      boolean interactive) {
+    this.docker = docker;
+    this.registry = registry;
+    this.credentials = credentials;
+    this.retry = retry;
+    this.log = log;
+    this.interactive = interactive;
+  }
+
+  /**
+   * Pushes {@code architecture}'s image recorded in {@code records} and writes its digest there.
+   *
+   * @return the updated record
+   * @throws InvalidConfigurationException when there is no verified build to push or the registry
+   *     refuses the credentials
+   * @throws EnvironmentException when the push fails or the registry serves something else
+   */
+  public ImageRecord push(ImageRecords records, Architecture architecture) {
+    ImageRecord record = readVerified(records, architecture);
+    ImageReference reference = target(record);
+    if (record.digest() != null) {
+      records.write(record.withDigest(null));
+      log.info(
+          "Cleared the digest of an earlier push from "
+              + records.imageFile(architecture)
+              + " until this push is verified.");
+    }
+    requireLocalImage(record);
+    Optional<RegistryCredentials> auth = credentials.credentialsFor(reference.registry());
+    log.info("Pushing " + reference + " (" + architecture.platform() + ")");
+    PushProgress progress = retry.run("Push of " + reference, () -> pushOnce(reference, auth), log);
+    Manifest manifest = registry.verifySinglePlatform(reference, architecture);
+    requireSameImage(reference, record, manifest, progress);
+    ImageRecord pushed = record.withDigest(manifest.digest());
+    records.write(pushed);
+    log.info(
+        "Pushed "
+            + reference.name()
+            + "@"
+            + manifest.digest()
+            + " ("
+            + manifest.mediaType()
+            + ", "
+            + architecture.platform()
+            + "): "
+            + progress.summary()
+            + ".");
+    return pushed;
+  }
+
+  private static ImageRecord readVerified(ImageRecords records, Architecture architecture) {
+    ImageRecord record;
+    try {
+      record = records.read(architecture);
+    } catch (MissingImageRecordException e) {
+      throw new InvalidConfigurationException(e.getMessage(), e);
+    }
+    if (!record.isArchitectureVerified()) {
+      String found =
+          record.verifiedArchitecture() == null
+              ? "has no architecture check"
+              : "records that the built image is " + record.verifiedArchitecture();
+      throw new InvalidConfigurationException(
+          "Refusing to push "
+              + record.taggedReference()
+              + ": "
+              + records.imageFile(architecture)
+              + " is for "
+              + architecture
+              + " but "
+              + found
+              + ". Rebuild it: ./mvnw package -Dlambda.arch="
+              + architecture
+              + ".");
+    }
+    return record;
+  }
+
+  private static ImageReference target(ImageRecord record) {
+    ImageReference reference = ImageReference.parse(record.taggedReference());
+    String repository = record.repository();
+    boolean namesRegistry =
+        !reference.registry().equals(ImageReference.DOCKER_HUB)
+            || repository.startsWith("docker.io/")
+            || repository.startsWith("index.docker.io/");
+    if (!namesRegistry) {
+      throw new InvalidConfigurationException(
+          "Image repository '"
+              + repository
+              + "' names no registry, so it would go to Docker Hub. Set lambda.image.repository"
+              + " to <registry>/<name>, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/"
+              + repository
+              + " (or docker.io/<user>/"
+              + repository
+              + " if Docker Hub is meant), and build again.");
+    }
+    return reference;
+  }
+
+  private void requireLocalImage(ImageRecord record) {
+    String imageId;
+    try {
+      imageId = docker.inspectImageCmd(record.taggedReference()).exec().getId();
+    } catch (NotFoundException e) {
+      throw new InvalidConfigurationException(
+          "The engine has no image "
+              + record.taggedReference()
+              + "; build it first: ./mvnw package -Dlambda.arch="
+              + record.architecture()
+              + ".",
+          e);
+    }
+    if (!imageId.equals(record.imageId())) {
+      throw new InvalidConfigurationException(
+          "The engine's "
+              + record.taggedReference()
+              + " is image "
+              + imageId
+              + ", not the built image "
+              + record.imageId()
+              + " that image.json records; it was retagged since the build. Build again before"
+              + " pushing.");
+    }
+  }
+
+  private PushProgress pushOnce(ImageReference reference, Optional<RegistryCredentials> auth) {
+    PushProgress progress =
+        new PushProgress(reference.toString(), log, interactive, System::nanoTime);
+    try {
+      docker
+          .pushImageCmd(reference.name())
+          .withTag(reference.tag().orElseThrow())
+          .withAuthConfig(authConfig(reference, auth))
+          .exec(progress)
+          .awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("Interrupted while pushing " + reference + ".", e);
+    } catch (RuntimeException e) {
+      if (e instanceof EnvironmentException || e instanceof InvalidConfigurationException) {
+        throw e;
+      }
+      throw PushFailures.classify(String.valueOf(e.getMessage()), reference, auth, credentials);
+    }
+    Optional<String> failure = progress.failure();
+    if (failure.isPresent()) {
+      throw PushFailures.classify(failure.get(), reference, auth, credentials);
+    }
+    return progress;
+  }
+
+  private static AuthConfig authConfig(
+      ImageReference reference, Optional<RegistryCredentials> auth) {
+    AuthConfig config = new AuthConfig().withRegistryAddress(reference.registry());
+    auth.ifPresent(
+        c -> {
+          if (c.hasIdentityToken()) {
+            config.withIdentityToken(c.identityToken());
+          } else {
+            config.withUsername(c.username()).withPassword(c.password());
+          }
+        });
+    return config;
+  }
+
+  private static void requireSameImage(
+      ImageReference reference, ImageRecord record, Manifest manifest, PushProgress progress) {
+    String config = manifest.configDigest();
+    if (!config.equals(record.imageId())) {
+      throw new EnvironmentException(
+          "Registry "
+              + reference.registry()
+              + " serves "
+              + reference
+              + " with config "
+              + config
+              + ", not the pushed image "
+              + record.imageId()
+              + "; was the tag pushed again meanwhile? Push again.");
+    }
+    progress
+        .digest()
+        .filter(engineDigest -> !engineDigest.equals(manifest.digest()))
+        .ifPresent(
+            engineDigest -> {
+              throw new EnvironmentException(
+                  "The engine pushed "
+                      + reference
+                      + " as "
+                      + engineDigest
+                      + " but registry "
+                      + reference.registry()
+                      + " serves "
+                      + manifest.digest()
+                      + "; was the tag pushed again meanwhile? Push again.");
+            });
+  }
+}
