@@ -36,14 +36,7 @@ class ArchetypeIT {
   @AfterAll
   static void removeImagesAndFolder() throws IOException {
     for (Architecture architecture : Architecture.values()) {
-      try {
-        TestEngine.client()
-            .removeImageCmd(ARTIFACT_ID + ":" + VERSION + "-" + architecture.dockerName())
-            .withForce(true)
-            .exec();
-      } catch (RuntimeException alreadyGone) {
-        // nothing to remove
-      }
+      TestEngine.removeIfPresent(ARTIFACT_ID + ":" + VERSION + "-" + architecture.dockerName());
     }
     if (folder != null) {
       try (Stream<Path> paths = Files.walk(folder)) {

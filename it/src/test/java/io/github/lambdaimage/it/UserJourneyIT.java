@@ -65,14 +65,7 @@ class UserJourneyIT {
   @AfterAll
   static void removeTags() {
     for (Architecture architecture : Architecture.values()) {
-      try {
-        TestEngine.client()
-            .removeImageCmd(REPOSITORY + ":" + VERSION + "-" + architecture.dockerName())
-            .withForce(true)
-            .exec();
-      } catch (RuntimeException alreadyGone) {
-        // nothing to remove
-      }
+      TestEngine.removeIfPresent(REPOSITORY + ":" + VERSION + "-" + architecture.dockerName());
     }
   }
 
