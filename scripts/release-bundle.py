@@ -76,7 +76,11 @@ def main():
         if not pom_path.exists():
             problems.append(f"{artifact_id}: no POM {pom_path.name}")
             continue
-        pom = ET.parse(pom_path).getroot()
+        try:
+            pom = ET.parse(pom_path).getroot()
+        except ET.ParseError as error:
+            problems.append(f"{artifact_id}: {pom_path.name} is not well-formed XML: {error}")
+            continue
         poms[artifact_id] = pom
         packaging = text(pom, "packaging") or "jar"
         expected = [f"{base}.pom"]

@@ -39,8 +39,9 @@ export GNUPGHOME="${work}/gnupg"
 mkdir -m 700 "${GNUPGHOME}"
 echo "allow-loopback-pinentry" >"${GNUPGHOME}/gpg-agent.conf"
 gpg --batch --quiet --pinentry-mode loopback --passphrase '' \
-  --quick-gen-key 'lambda-image release check <release-check@lambda-image.invalid>' ed25519 sign 1d
-key="$(gpg --batch --list-secret-keys --with-colons | awk -F: '$1 == "fpr" { print $10; exit }')"
+  --quick-gen-key 'lambda-image release check <release-check@lambda-image.invalid>' ed25519 sign 1d \
+  2>"${work}/gpg.log" || { cat "${work}/gpg.log" >&2; exit 1; }
+key="$(gpg --batch --list-secret-keys --with-colons 2>/dev/null | awk -F: '$1 == "fpr" { print $10; exit }')"
 echo "release-check: throwaway signing key ${key}"
 
 # The release version, set in a copy so that the working tree stays as it is.
@@ -52,7 +53,7 @@ tar -C "${repo_root}" --exclude=./.git --exclude='*/target' --exclude=./target \
 cd "${work}/tree"
 ./mvnw -B -q versions:set -DnewVersion="${version}" -DprocessAllModules "$@"
 echo "release-check: building the ${version} bundle (no upload)"
-./mvnw -B --no-transfer-progress deploy -Prelease -DskipUpload=true \
+./mvnw -B --no-transfer-progress deploy -Prelease -pl '!it' -DskipUpload=true \
   -DskipTests -Dinvoker.skip -Darchetype.test.skip -Dlambda.skip=true \
   -Dgpg.keyname="${key}" "$@" >"${work}/build.log" 2>&1 || {
   tail -60 "${work}/build.log" >&2
