@@ -28,10 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * are not on loopback through it as an HTTP proxy, so a test can see exactly what would have
  * reached a hostile host. Every request is recorded with its host and {@code Authorization}.
  */
-final class RegistryStandIn implements AutoCloseable {
+public final class RegistryStandIn implements AutoCloseable {
 
   /** One request as received. */
-  record Received(String method, String host, String path, String authorization) {}
+  public record Received(String method, String host, String path, String authorization) {}
 
   static final String TOKEN = "stand-in-token";
   static final String MANIFEST =
@@ -53,7 +53,7 @@ final class RegistryStandIn implements AutoCloseable {
   }
 
   /** A stand-in that serves manifests to anyone until {@link #requireBasic} or a challenge. */
-  static RegistryStandIn start() {
+  public static RegistryStandIn start() {
     try {
       return new RegistryStandIn();
     } catch (IOException e) {
@@ -62,12 +62,12 @@ final class RegistryStandIn implements AutoCloseable {
   }
 
   /** {@code 127.0.0.1:<port>}. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Accepts only {@code user}/{@code password} as Basic credentials, challenging with Basic. */
-  RegistryStandIn requireBasic(String user, String password) {
+  public RegistryStandIn requireBasic(String user, String password) {
     basic =
         "Basic "
             + Base64.getEncoder()
@@ -94,12 +94,12 @@ final class RegistryStandIn implements AutoCloseable {
   }
 
   /** Every request so far, in order. */
-  synchronized List<Received> received() {
+  public synchronized List<Received> received() {
     return List.copyOf(received);
   }
 
   /** The requests that reached {@code host} (as named in the request's Host header). */
-  List<Received> receivedBy(String host) {
+  public List<Received> receivedBy(String host) {
     return received().stream().filter(r -> r.host().equals(host)).toList();
   }
 
