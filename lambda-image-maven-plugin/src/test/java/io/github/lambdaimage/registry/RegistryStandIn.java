@@ -34,11 +34,19 @@ public final class RegistryStandIn implements AutoCloseable {
   public record Received(String method, String host, String path, String authorization) {}
 
   static final String TOKEN = "stand-in-token";
-  static final String MANIFEST =
+
+  /** The config of the one image the stand-in serves: linux/amd64. */
+  public static final String CONFIG =
+      "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}";
+
+  /** The manifest served for every tag: a single-platform OCI image manifest of {@link #CONFIG}. */
+  public static final String MANIFEST =
       "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-          + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"size\":2,"
-          + "\"digest\":\"sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\"},"
-          + "\"layers\":[]}";
+          + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"size\":"
+          + CONFIG.length()
+          + ",\"digest\":\""
+          + RegistryClient.sha256(CONFIG.getBytes(StandardCharsets.UTF_8))
+          + "\"},\"layers\":[]}";
 
   private final HttpServer server;
   private final List<Received> received = new ArrayList<>();
@@ -165,6 +173,10 @@ public final class RegistryStandIn implements AutoCloseable {
     }
     if (path.contains("/manifests/")) {
       respond(exchange, 200, MANIFEST, MediaTypes.OCI_MANIFEST);
+      return;
+    }
+    if (path.endsWith("/blobs/" + RegistryClient.sha256(CONFIG.getBytes(StandardCharsets.UTF_8)))) {
+      respond(exchange, 200, CONFIG, "application/octet-stream");
       return;
     }
     respond(exchange, 404, "{\"errors\":[{\"code\":\"NOT_FOUND\"}]}", "application/json");
