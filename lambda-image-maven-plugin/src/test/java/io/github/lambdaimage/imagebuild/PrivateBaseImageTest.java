@@ -8,20 +8,16 @@ import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.registry.RegistryAuthenticationException;
 import io.github.lambdaimage.registry.RegistryClient;
-import io.github.lambdaimage.registry.RegistryCredentialProvider;
-import io.github.lambdaimage.registry.RegistryCredentials;
 import io.github.lambdaimage.registry.RegistryStandIn;
 import io.github.lambdaimage.registry.RegistryStandIn.Received;
 import io.github.lambdaimage.registry.credentials.CredentialResolver;
 import io.github.lambdaimage.registry.credentials.DockerConfigCredentials;
+import io.github.lambdaimage.registry.credentials.TestCredentialSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,25 +44,11 @@ class PrivateBaseImageTest {
     return registry.address() + "/team/java:21";
   }
 
-  private RegistryCredentialProvider emptySettings() {
-    return new RegistryCredentialProvider() {
-      @Override
-      public Optional<RegistryCredentials> credentialsFor(String host) {
-        return Optional.empty();
-      }
-
-      @Override
-      public String searchedSources(String host) {
-        return "settings.xml <server> '" + host + "'";
-      }
-    };
-  }
-
   private BaseImageResolver resolver(Path dockerConfig) {
     CredentialResolver credentials =
         new CredentialResolver(
             List.of(
-                emptySettings(),
+                TestCredentialSources.emptySettings(),
                 new DockerConfigCredentials(dockerConfig, List.of(), Duration.ofSeconds(5))),
             log);
     return new BaseImageResolver(
@@ -76,12 +58,8 @@ class PrivateBaseImageTest {
   @Test
   void privateBaseIsResolvedAndPulledWithTheDockerConfigsCredentials() throws IOException {
     Path config = directory.resolve("docker/config.json");
-    Files.createDirectories(config.getParent());
     String auth =
-        Base64.getEncoder()
-            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    Files.writeString(
-        config, "{\"auths\":{\"" + registry.address() + "\":{\"auth\":\"" + auth + "\"}}}");
+        TestCredentialSources.writeDockerConfigAuths(config, registry.address(), USER, PASSWORD);
     BaseImageResolver resolver = resolver(config);
 
     PinnedBaseImage pinned = resolver.resolve(base(), Architecture.AMD64, directory);
@@ -94,15 +72,6 @@ class PrivateBaseImageTest {
     assertThat(pull)
         .isEqualTo(new RegistryAuth(registry.address(), USER, PASSWORD, null))
         .hasToString("credentials for " + registry.address());
-    assertThat(log.infos())
-        .contains(
-            "Registry "
-                + registry.address()
-                + ": using user 'alice' from "
-                + config
-                + " auths['"
-                + registry.address()
-                + "'].");
   }
 
   @Test
