@@ -47,6 +47,7 @@ public final class LambdaImageBuilder {
    * another fails; the first failure is then thrown.
    */
   public List<ArchitectureResult> build(ImageSettings settings, List<Architecture> architectures) {
+    Dockerfiles.reportUnusedOverrides(settings, architectures, log);
     ImageRecords records = new ImageRecords(settings.outputDirectory());
     List<ArchitectureBuild> builds = new ArrayList<>();
     for (Architecture architecture : architectures) {

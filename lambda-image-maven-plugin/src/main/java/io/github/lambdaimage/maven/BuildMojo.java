@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Builds the module's Lambda container image for each architecture in {@code lambda.arch}: renders
@@ -47,8 +45,6 @@ public class BuildMojo extends AbstractImageMojo {
   /** Build several architectures at the same time; {@code false} builds them one by one. */
   @Parameter(property = PropertyNames.BUILD_PARALLEL, defaultValue = "true")
   private boolean parallel;
-
-  @Component private RepositorySystem repositorySystem;
 
   /**
    * The image repository (without tag), e.g. {@code
