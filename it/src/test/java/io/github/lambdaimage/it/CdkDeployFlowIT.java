@@ -12,6 +12,7 @@ import io.github.lambdaimage.model.ImageRecords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,8 +35,8 @@ class CdkDeployFlowIT {
     ImageRecords records =
         ImageRecords.inBuildDirectory(
             build.projectDirectory().resolveSibling("handler").resolve("target"));
-    records.write(pushed(Architecture.AMD64, AMD64_DIGEST));
-    records.write(pushed(Architecture.ARM64, ARM64_DIGEST));
+    records.recordBuild(
+        List.of(pushed(Architecture.AMD64, AMD64_DIGEST), pushed(Architecture.ARM64, ARM64_DIGEST)));
     return build;
   }
 
