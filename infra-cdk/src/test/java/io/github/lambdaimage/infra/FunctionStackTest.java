@@ -5,6 +5,7 @@ import static io.github.lambdaimage.infra.TestApps.flatten;
 import static io.github.lambdaimage.infra.TestApps.stacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lambdaimage.cdk.LambdaImageContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ class FunctionStackTest {
   void arm64ImageFromImagesJsonDeploysByDigestWithArm64Architecture() {
     Template template =
         functionTemplate(
-            Map.of(ContextKeys.IMAGE_MANIFEST, "ecr/images.json", ContextKeys.ARCH, "arm64"));
+            Map.of(
+                LambdaImageContext.MANIFEST, "ecr/images.json", LambdaImageContext.ARCH, "arm64"));
 
     template.resourceCountIs("AWS::Lambda::Function", 1);
     template.hasResourceProperties(
@@ -65,7 +67,8 @@ class FunctionStackTest {
   void amd64IsPickedFromTheSameImagesJsonWithItsOwnDigest() {
     Template template =
         functionTemplate(
-            Map.of(ContextKeys.IMAGE_MANIFEST, "ecr/images.json", ContextKeys.ARCH, "x86_64"));
+            Map.of(
+                LambdaImageContext.MANIFEST, "ecr/images.json", LambdaImageContext.ARCH, "x86_64"));
 
     template.hasResourceProperties(
         "AWS::Lambda::Function", Match.objectLike(Map.of("Architectures", List.of("x86_64"))));
@@ -76,7 +79,8 @@ class FunctionStackTest {
   void functionUrlUsesIamAuthAndTheStackOutputsNameAndUrl() {
     Template template =
         functionTemplate(
-            Map.of(ContextKeys.IMAGE_MANIFEST, "ecr/images.json", ContextKeys.ARCH, "arm64"));
+            Map.of(
+                LambdaImageContext.MANIFEST, "ecr/images.json", LambdaImageContext.ARCH, "arm64"));
 
     template.resourceCountIs("AWS::Lambda::Url", 1);
     template.hasResourceProperties("AWS::Lambda::Url", Map.of("AuthType", "AWS_IAM"));
@@ -87,12 +91,13 @@ class FunctionStackTest {
   void ecrImageInAnotherRegionIsStoppedByARuleBeforeDeploying() {
     Template template =
         functionTemplate(
-            Map.of(ContextKeys.IMAGE_MANIFEST, "ecr/images.json", ContextKeys.ARCH, "arm64"));
+            Map.of(
+                LambdaImageContext.MANIFEST, "ecr/images.json", LambdaImageContext.ARCH, "arm64"));
 
     assertThat(template.toJSON().get("Rules"))
         .isEqualTo(
             Map.of(
-                "ImageRegion",
+                "ImageRegioneuwest1",
                 Map.of(
                     "Assertions",
                     List.of(
@@ -111,8 +116,8 @@ class FunctionStackTest {
     Template template =
         functionTemplate(
             Map.of(
-                ContextKeys.IMAGE_MANIFEST, "ecr/images.json",
-                ContextKeys.ARCH, "arm64",
+                LambdaImageContext.MANIFEST, "ecr/images.json",
+                LambdaImageContext.ARCH, "arm64",
                 ContextKeys.MEMORY, "1024",
                 ContextKeys.TIMEOUT, "60",
                 ContextKeys.ACTIVE_TRACING, "true",
@@ -133,7 +138,7 @@ class FunctionStackTest {
     LambdaImageStacks.Stacks stacks =
         stacks(
             Map.of(
-                ContextKeys.IMAGE_MANIFEST, "local-registry/image.json",
+                LambdaImageContext.MANIFEST, "local-registry/image.json",
                 ContextKeys.REPOSITORY_NAME, "team/hello"),
             outdir);
     Template template = Template.fromStack(stacks.function().orElseThrow());
@@ -152,9 +157,9 @@ class FunctionStackTest {
     Template template =
         functionTemplate(
             Map.of(
-                ContextKeys.IMAGE_REPOSITORY, "210987654321.dkr.ecr.us-east-1.amazonaws.com/other",
-                ContextKeys.IMAGE_DIGEST, ARM64_DIGEST,
-                ContextKeys.ARCH, "aarch64"));
+                LambdaImageContext.REPOSITORY, "210987654321.dkr.ecr.us-east-1.amazonaws.com/other",
+                LambdaImageContext.DIGEST, ARM64_DIGEST,
+                LambdaImageContext.ARCH, "aarch64"));
 
     template.hasResourceProperties(
         "AWS::Lambda::Function", Match.objectLike(Map.of("Architectures", List.of("arm64"))));
@@ -167,9 +172,9 @@ class FunctionStackTest {
     LambdaImageStacks.Stacks stacks =
         stacks(
             Map.of(
-                ContextKeys.IMAGE_REPOSITORY, "210987654321.dkr.ecr.us-east-1.amazonaws.com/other",
-                ContextKeys.IMAGE_DIGEST, ARM64_DIGEST,
-                ContextKeys.ARCH, "arm64"),
+                LambdaImageContext.REPOSITORY, "210987654321.dkr.ecr.us-east-1.amazonaws.com/other",
+                LambdaImageContext.DIGEST, ARM64_DIGEST,
+                LambdaImageContext.ARCH, "arm64"),
             outdir);
 
     assertThat(stacks.function().orElseThrow().getDependencies()).isEmpty();
