@@ -21,8 +21,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * a single-platform Dockerfile, assembles a context of only the module's jar, its runtime
  * dependencies (and the runtime interface client in {@code custom} mode), builds it on the Docker
  * Engine with that platform, checks the built image's architecture, tags it {@code
- * <repository>:<tag>-<arch>} and writes {@code target/lambda-image/<arch>/image.json}. An image
- * with the same inputs under that tag is reused ("up to date").
+ * <repository>:<tag>-<arch>} and writes {@code target/lambda-image/<arch>/image.json}; {@code
+ * target/lambda-image/images.json} then lists the architectures of this build only. An image with
+ * the same inputs under that tag is reused ("up to date").
  */
 @Mojo(
     name = "build",
