@@ -35,9 +35,7 @@ class ArchetypeIT {
 
   @AfterAll
   static void removeImagesAndFolder() throws IOException {
-    for (Architecture architecture : Architecture.values()) {
-      TestEngine.removeIfPresent(ARTIFACT_ID + ":" + VERSION + "-" + architecture.dockerName());
-    }
+    TestEngine.removeArchitectureTags(ARTIFACT_ID, VERSION);
     if (folder != null) {
       try (Stream<Path> paths = Files.walk(folder)) {
         for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {

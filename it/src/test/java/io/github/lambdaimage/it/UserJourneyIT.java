@@ -64,9 +64,7 @@ class UserJourneyIT {
 
   @AfterAll
   static void removeTags() {
-    for (Architecture architecture : Architecture.values()) {
-      TestEngine.removeIfPresent(REPOSITORY + ":" + VERSION + "-" + architecture.dockerName());
-    }
+    TestEngine.removeArchitectureTags(REPOSITORY, VERSION);
   }
 
   @Test
