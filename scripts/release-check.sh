@@ -13,6 +13,7 @@ PUBLISHED=(
   lambda-image-model
   lambda-image-maven-plugin
   cdk-maven-plugin
+  lambda-image-cdk
   lambda-image-archetype
 )
 NEVER_PUBLISHED=(handler infra-cdk it)

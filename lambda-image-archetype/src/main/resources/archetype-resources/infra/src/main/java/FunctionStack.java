@@ -1,13 +1,11 @@
 package ${package};
 
-import io.github.lambdaimage.model.Architecture;
-import io.github.lambdaimage.model.ImageRecord;
+import io.github.lambdaimage.cdk.LambdaImageCode;
+import io.github.lambdaimage.cdk.LambdaImageFunction;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.ecr.Repository;
-import software.amazon.awscdk.services.lambda.DockerImageCode;
-import software.amazon.awscdk.services.lambda.DockerImageFunction;
-import software.amazon.awscdk.services.lambda.EcrImageCodeProps;
+import software.amazon.awscdk.services.lambda.FunctionOptions;
 import software.constructs.Construct;
 
 /**
@@ -19,31 +17,16 @@ public class FunctionStack extends Stack {
   /**
    * @param scope the app
    * @param id the stack's name
-   * @param image the pushed image, from the handler's {@code images.json}
+   * @param image the pushed image, e.g. from the handler's {@code images.json}
    */
-  public FunctionStack(Construct scope, String id, ImageRecord image) {
+  public FunctionStack(Construct scope, String id, LambdaImageCode image) {
     super(scope, id);
-    if (image.digest() == null) {
-      throw new IllegalArgumentException(
-          "The "
-              + image.architecture()
-              + " image "
-              + image.taggedReference()
-              + " has no registry digest: push it first with"
-              + " ./mvnw deploy -Dlambda.image.repository=<ECR repository URI>");
-    }
-    String repositoryName = image.repository().substring(image.repository().indexOf('/') + 1);
-    DockerImageFunction function =
-        DockerImageFunction.Builder.create(this, "Function")
-            .code(
-                DockerImageCode.fromEcr(
-                    Repository.fromRepositoryName(this, "Repository", repositoryName),
-                    EcrImageCodeProps.builder().tagOrDigest(image.digest()).build()))
-            .architecture(
-                image.arch() == Architecture.ARM64
-                    ? software.amazon.awscdk.services.lambda.Architecture.ARM_64
-                    : software.amazon.awscdk.services.lambda.Architecture.X86_64)
-            .build();
+    LambdaImageFunction function =
+        new LambdaImageFunction(
+            this,
+            "Function",
+            image,
+            FunctionOptions.builder().memorySize(512).timeout(Duration.seconds(30)).build());
     CfnOutput.Builder.create(this, "FunctionName").value(function.getFunctionName()).build();
   }
 }
