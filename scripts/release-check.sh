@@ -54,8 +54,10 @@ tar -C "${repo_root}" --exclude=./.git --exclude='*/target' --exclude=./target \
 cd "${work}/tree"
 ./mvnw -B -q versions:set -DnewVersion="${version}" -DprocessAllModules "$@"
 echo "release-check: building the ${version} bundle (no upload)"
+# maven.install.skip: a local repository must never hold this unreleased build under the release
+# version, where it would stand in for the real one from Central.
 ./mvnw -B --no-transfer-progress deploy -Prelease -pl '!it' -DskipUpload=true \
-  -DskipTests -Dinvoker.skip -Darchetype.test.skip -Dlambda.skip=true \
+  -DskipTests -Dinvoker.skip -Darchetype.test.skip -Dlambda.skip=true -Dmaven.install.skip=true \
   -Dgpg.keyname="${key}" "$@" >"${work}/build.log" 2>&1 || {
   tail -60 "${work}/build.log" >&2
   echo "release-check: the release build failed (log above)" >&2
