@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command: bring up the test environment (engine, QEMU, registry, offline base
 # image; see scripts/env-up.sh), lint the GitHub workflows, then run the Maven build with every
-# test. Extra arguments go to Maven.
+# test, then check the release bundle. Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -14,6 +14,9 @@ bash scripts/lint-workflows.sh
   -Dlambda.runtime=custom \
   -Dlambda.baseImage=127.0.0.1:5000/lambda-image-test/java-base:17 \
   "$@"
+
+# The Maven Central bundle: built and signed with a throwaway key, nothing uploaded, then checked.
+bash scripts/release-check.sh
 
 # The committed goal/parameter reference must match the plugins just built.
 python3 scripts/plugin-reference.py --check
