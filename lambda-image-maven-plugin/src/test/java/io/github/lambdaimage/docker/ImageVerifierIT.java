@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Inspects the test environment's amd64 base image on the real engine. */
-class ImageVerifierTest {
+class ImageVerifierIT {
 
   static final String BASE =
       System.getProperty("lambda.test.registry", "127.0.0.1:5000")

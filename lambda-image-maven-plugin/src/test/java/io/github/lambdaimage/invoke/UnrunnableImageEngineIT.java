@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * On the real engine: an image whose entrypoint the kernel cannot execute, which is what an image
  * of a foreign architecture is on a host without emulation for it.
  */
-class UnrunnableImageEngineTest {
+class UnrunnableImageEngineIT {
 
   @Test
   void failsWithExecFormatErrorAndSaysHowToEnableEmulation() {

@@ -6,19 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /** Probes the real engine the environment points at (scripts/env-up.sh). */
-class PlainImageEngineTest {
+class PlainImageEngineIT {
 
-  private static final EngineEndpoint ENDPOINT = ImageEngineTest.ENDPOINT;
+  private static final EngineEndpoint ENDPOINT = ImageEngineIT.ENDPOINT;
 
   @Test
   void seesAnImageExactlyAsDockerJavaDoes() {
     PlainImageEngine probe = PlainImageEngine.forEndpoint(ENDPOINT).orElseThrow();
 
-    ImageState probed = probe.inspect(ImageVerifierTest.BASE).orElseThrow();
+    ImageState probed = probe.inspect(ImageVerifierIT.BASE).orElseThrow();
 
     try (DockerEngine engine = DockerEngine.connect(ENDPOINT)) {
       ImageState inspected =
-          new DockerJavaImageEngine(() -> engine).inspect(ImageVerifierTest.BASE).orElseThrow();
+          new DockerJavaImageEngine(() -> engine).inspect(ImageVerifierIT.BASE).orElseThrow();
       assertThat(probed).isEqualTo(inspected);
       assertThat(probed.platform()).isEqualTo("linux/amd64");
     }

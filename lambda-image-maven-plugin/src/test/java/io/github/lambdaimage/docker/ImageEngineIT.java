@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Both engine clients, the plain requests and docker-java, do the same work on the real engine:
  * tiny images built from the test environment's amd64 base, tagged, pulled and removed.
  */
-class ImageEngineTest {
+class ImageEngineIT {
 
   static final EngineEndpoint ENDPOINT =
       new EngineEndpointResolver(System::getenv, Path.of(System.getProperty("user.home")))
@@ -35,7 +35,7 @@ class ImageEngineTest {
   @BeforeAll
   static void connect() {
     dockerJava = DockerEngine.connect(ENDPOINT);
-    baseId = plain().inspect(ImageVerifierTest.BASE).orElseThrow().id();
+    baseId = plain().inspect(ImageVerifierIT.BASE).orElseThrow().id();
   }
 
   @AfterAll
@@ -155,7 +155,7 @@ class ImageEngineTest {
   @ParameterizedTest
   @MethodSource("clients")
   void pullsThePlatformsManifestByDigestWhenTheEngineLacksIt(ImageEngine engine) {
-    String name = ImageVerifierTest.BASE.substring(0, ImageVerifierTest.BASE.lastIndexOf(':'));
+    String name = ImageVerifierIT.BASE.substring(0, ImageVerifierIT.BASE.lastIndexOf(':'));
     String digest = amd64Digest(name);
     String byDigest = name + "@" + digest;
     engine.removeQuietly(byDigest);
@@ -172,7 +172,7 @@ class ImageEngineTest {
   @ParameterizedTest
   @MethodSource("clients")
   void pullOfADigestTheRegistryLacksFailsNamingImageAndPlatform(ImageEngine engine) {
-    String name = ImageVerifierTest.BASE.substring(0, ImageVerifierTest.BASE.lastIndexOf(':'));
+    String name = ImageVerifierIT.BASE.substring(0, ImageVerifierIT.BASE.lastIndexOf(':'));
     String absent = "sha256:" + "0".repeat(64);
 
     assertThatThrownBy(() -> engine.pullIfAbsent(name, absent, "linux/amd64", BuildLog.silent()))

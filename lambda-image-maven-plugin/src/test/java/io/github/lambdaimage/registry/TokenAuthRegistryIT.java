@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real registry with Bearer token authentication ({@code auth: token}) and a token service in the
  * test: the engine and the client both fetch tokens, with a password or an identity token.
  */
-class TokenAuthRegistryTest {
+class TokenAuthRegistryIT {
 
   private static final String USER = "bob";
   private static final String PASSWORD = "token-service-password";

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pushes through the real engine to a second, private registry with htpasswd authentication,
  * started for this test class; proves each credential path and the failures.
  */
-class AuthenticatedPushTest {
+class AuthenticatedPushIT {
 
   private static final String USER = "alice";
   private static final String PASSWORD = "correct horse";

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pushes through the real engine to the real local registry {@code 127.0.0.1:5000}. */
-class ImagePusherTest {
+class ImagePusherIT {
 
   static final String REGISTRY = "127.0.0.1:5000";
   private static final String STALE_DIGEST = "sha256:" + "e".repeat(64);

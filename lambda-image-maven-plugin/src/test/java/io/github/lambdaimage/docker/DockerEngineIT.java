@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Runs against the real engine the environment points at (scripts/env-up.sh). */
-class DockerEngineTest {
+class DockerEngineIT {
 
   @Test
   void connectsToTheConfiguredEngineAndReportsIt() {

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * one under QEMU.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FunctionInvokerEngineTest {
+class FunctionInvokerEngineIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DockerEngine engine;
