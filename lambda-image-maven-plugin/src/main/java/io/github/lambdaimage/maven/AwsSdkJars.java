@@ -1,17 +1,13 @@
 package io.github.lambdaimage.maven;
 
-import io.github.lambdaimage.errors.EnvironmentException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.Exclusion;
-import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
  * Resolves the AWS SDK's ECR client and its URL-connection HTTP client (not the Netty or Apache
@@ -26,7 +22,7 @@ final class AwsSdkJars {
   /**
    * The jars.
    *
-   * @throws EnvironmentException when they cannot be resolved
+   * @throws io.github.lambdaimage.errors.EnvironmentException when they cannot be resolved
    */
   static List<Path> resolve(RepositorySystem system, MavenSession session, MavenProject project) {
     String version = RuntimeArtifacts.builtWithVersion("aws-sdk.version");
@@ -35,31 +31,16 @@ final class AwsSdkJars {
         List.of(
             new Exclusion(GROUP_ID, "netty-nio-client", "*", "*"),
             new Exclusion(GROUP_ID, "apache-client", "*", "*"));
-    try {
-      List<Path> jars = new ArrayList<>();
-      for (Artifact artifact :
-          RuntimeArtifacts.resolve(
-              system,
-              session,
-              project,
-              List.of(
-                  new Dependency(new DefaultArtifact(ecr), "runtime", false, otherHttpClients),
-                  new Dependency(
-                      new DefaultArtifact(GROUP_ID + ":url-connection-client:" + version),
-                      "runtime")))) {
-        jars.add(artifact.getFile().toPath());
-      }
-      return jars;
-    } catch (DependencyResolutionException e) {
-      throw new EnvironmentException(
-          "Cannot resolve the AWS SDK ("
-              + ecr
-              + "), which the plugin loads to ask Amazon ECR for a registry token: "
-              + e.getMessage()
-              + ". Check that a repository serving it is reachable (offline, -o, it must be in the"
-              + " local repository already), or give the registry's credentials another way: a"
-              + " <server> in ~/.m2/settings.xml or docker login.",
-          e);
-    }
+    return RuntimeArtifacts.jars(
+        system,
+        session,
+        project,
+        List.of(
+            new Dependency(new DefaultArtifact(ecr), "runtime", false, otherHttpClients),
+            new Dependency(
+                new DefaultArtifact(GROUP_ID + ":url-connection-client:" + version), "runtime")),
+        "the AWS SDK (" + ecr + "), which the plugin loads to ask Amazon ECR for a registry token",
+        ", or give the registry's credentials another way: a <server> in ~/.m2/settings.xml or"
+            + " docker login.");
   }
 }

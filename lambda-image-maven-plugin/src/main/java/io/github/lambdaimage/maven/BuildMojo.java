@@ -2,7 +2,6 @@ package io.github.lambdaimage.maven;
 
 import io.github.lambdaimage.context.ContextInputs;
 import io.github.lambdaimage.context.LibraryJar;
-import io.github.lambdaimage.docker.ImageEngine;
 import io.github.lambdaimage.imagebuild.ArchitectureResult;
 import io.github.lambdaimage.imagebuild.ImageLabels;
 import io.github.lambdaimage.imagebuild.LambdaImageBuilder;
@@ -11,12 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Builds the module's Lambda container image for each architecture in {@code lambda.arch}: renders
@@ -47,8 +44,6 @@ public class BuildMojo extends AbstractImageMojo {
   /** Build several architectures at the same time; {@code false} builds them one by one. */
   @Parameter(property = PropertyNames.BUILD_PARALLEL, defaultValue = "true")
   private boolean parallel;
-
-  @Component private RepositorySystem repositorySystem;
 
   /**
    * The image repository (without tag), e.g. {@code
@@ -98,11 +93,7 @@ public class BuildMojo extends AbstractImageMojo {
                 ? LibraryJar.byFileName(runtimeInterfaceClient())
                 : Map.of());
     List<ArchitectureResult> results =
-        new LambdaImageBuilder(
-                ImageEngine.forEndpoint(engineEndpoint(), this::engine),
-                baseImageResolver(),
-                buildLog(),
-                parallel)
+        new LambdaImageBuilder(engine(), baseImageResolver(), buildLog(), parallel)
             .build(
                 imageSettings(
                     inputs, repository, tag, labels(), buildArgs == null ? Map.of() : buildArgs),

@@ -14,7 +14,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Pushes each architecture's built image ({@code target/lambda-image/<arch>/image.json}) to its
@@ -38,8 +37,6 @@ public class PushMojo extends AbstractLambdaImageMojo {
 
   @Component private SettingsDecrypter settingsDecrypter;
 
-  @Component private RepositorySystem repositorySystem;
-
   @Override
   protected String goalSkipReason() {
     return skipPush ? PropertyNames.SKIP_PUSH + " is true" : null;
@@ -55,7 +52,7 @@ public class PushMojo extends AbstractLambdaImageMojo {
             log);
     ImagePusher pusher =
         new ImagePusher(
-            engine().client(),
+            engine(),
             new RegistryClient(credentials, log),
             credentials,
             RetryPolicy.standard(),

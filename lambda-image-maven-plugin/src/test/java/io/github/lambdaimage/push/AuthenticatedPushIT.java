@@ -3,7 +3,9 @@ package io.github.lambdaimage.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.DockerClient;
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.TestEngines;
 import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
@@ -53,6 +55,7 @@ class AuthenticatedPushIT {
   @TempDir Path directory;
   private final RecordingLog log = new RecordingLog();
   private DockerEngine engine;
+  private DockerClient docker;
   private TestImages images;
   private ImageRecords records;
 
@@ -68,8 +71,9 @@ class AuthenticatedPushIT {
 
   @BeforeEach
   void connect() {
-    engine = DockerEngine.connect();
-    images = new TestImages(engine.client());
+    engine = TestEngines.plain();
+    docker = TestEngines.dockerJavaClient();
+    images = new TestImages(docker);
     records = ImageRecords.inBuildDirectory(directory.resolve("target"));
   }
 
@@ -77,6 +81,11 @@ class AuthenticatedPushIT {
   void cleanUp() {
     images.close();
     engine.close();
+    try {
+      docker.close();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private String repository(String test) {
@@ -90,7 +99,7 @@ class AuthenticatedPushIT {
   private ImagePusher pusher(RegistryCredentialProvider source, RetryPolicy retry) {
     CredentialResolver credentials = new CredentialResolver(List.of(source), log);
     return new ImagePusher(
-        engine.client(), new RegistryClient(credentials, log), credentials, retry, log, false);
+        engine, new RegistryClient(credentials, log), credentials, retry, log, false);
   }
 
   private static RegistryCredentialProvider settingsServer(String password) {

@@ -3,7 +3,9 @@ package io.github.lambdaimage.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.DockerClient;
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.TestEngines;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
@@ -39,13 +41,15 @@ class ImagePusherIT {
   private final RawRegistry raw = new RawRegistry(REGISTRY);
   private final List<String> pushedDigests = new ArrayList<>();
   private DockerEngine engine;
+  private DockerClient docker;
   private TestImages images;
   private ImageRecords records;
 
   @BeforeEach
   void connect() {
-    engine = DockerEngine.connect();
-    images = new TestImages(engine.client());
+    engine = TestEngines.plain();
+    docker = TestEngines.dockerJavaClient();
+    images = new TestImages(docker);
     records = ImageRecords.inBuildDirectory(buildDirectory);
   }
 
@@ -55,12 +59,17 @@ class ImagePusherIT {
     pushedDigests.forEach(digest -> raw.deleteManifest(path, digest));
     images.close();
     engine.close();
+    try {
+      docker.close();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private ImagePusher pusher(RetryPolicy retry) {
     RegistryCredentialProvider anonymous = RegistryCredentialProvider.anonymous();
     return new ImagePusher(
-        engine.client(), new RegistryClient(anonymous, log), anonymous, retry, log, false);
+        engine, new RegistryClient(anonymous, log), anonymous, retry, log, false);
   }
 
   @Test
