@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * The classic builder's output of one build, whichever client reads it: build steps ({@code Step
- * n/m : …}) go to the log at info, all other output at debug; it remembers the current step, the
- * last lines of its output and the engine's error, so a failure names all three.
+ * n/m : …}, Podman's {@code STEP n/m: …}) go to the log at info, all other output at debug; it
+ * remembers the current step, the last lines of its output and the engine's error, so a failure
+ * names all three.
  */
 public final class BuildOutput {
 
@@ -48,7 +49,7 @@ public final class BuildOutput {
     if (line.isEmpty()) {
       return;
     }
-    if (line.startsWith("Step ")) {
+    if (line.startsWith("Step ") || line.startsWith("STEP ")) {
       step = line;
       tail.clear();
       log.info(line);

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engines the integration tests run against: the default one (DOCKER_HOST, the Docker context,
- * the default socket), and every engine {@code scripts/engines.sh} lists ({@code <name> <URI>} per
- * line) that answers, when the script exists.
+ * the default socket), and every engine on this host that {@code scripts/engines.sh} lists ({@code
+ * <name> <URI>} per line) and that answers, when the script exists.
  */
 public final class TestEngines {
 
@@ -77,6 +77,8 @@ public final class TestEngines {
     if (script != null && Files.isRegularFile(Path.of(script))) {
       for (String line : run(script)) {
         String[] parts = line.strip().split("\\s+");
+        // a third field is the host's address as a remote engine sees it: 127.0.0.1 is not this
+        // host there, so the tests' loopback registry and Runtime API are out of its reach
         if (parts.length == 2) {
           EngineEndpoint endpoint = new EngineEndpoint(parts[1], "scripts/engines.sh", null);
           if (answers(endpoint)) {
