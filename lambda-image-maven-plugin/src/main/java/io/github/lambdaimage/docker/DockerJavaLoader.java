@@ -1,11 +1,11 @@
 package io.github.lambdaimage.docker;
 
 import io.github.lambdaimage.errors.EnvironmentException;
+import io.github.lambdaimage.loading.ChildFirstClassLoader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +53,9 @@ public final class DockerJavaLoader {
       throw new UncheckedIOException(e);
     }
     @SuppressWarnings("resource") // lives as long as the engine it serves
-    ClassLoader loader = new ChildFirst(urls.toArray(URL[]::new), parent);
+    ClassLoader loader =
+        new ChildFirstClassLoader(
+            urls.toArray(URL[]::new), parent, name -> name.startsWith(PACKAGE));
     try {
       return (DockerEngine)
           Class.forName(IMPLEMENTATION, true, loader)
@@ -66,35 +68,6 @@ public final class DockerJavaLoader {
       throw new EnvironmentException("Cannot start docker-java: " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new EnvironmentException("Cannot load docker-java from " + urls + ": " + e, e);
-    }
-  }
-
-  /** Loads {@value #PACKAGE}* itself, everything else parent first. */
-  private static final class ChildFirst extends URLClassLoader {
-
-    static {
-      ClassLoader.registerAsParallelCapable();
-    }
-
-    ChildFirst(URL[] urls, ClassLoader parent) {
-      super(urls, parent);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.startsWith(PACKAGE)) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> type = findLoadedClass(name);
-        if (type == null) {
-          type = findClass(name);
-        }
-        if (resolve) {
-          resolveClass(type);
-        }
-        return type;
-      }
     }
   }
 }

@@ -41,23 +41,20 @@ final class EngineAnswers {
     for (Object component : JsonText.list(version, "Components")) {
       components.add(JsonText.string(JsonText.asObject(component, "a component"), "Name"));
     }
-    String driverType = null;
+    List<List<String>> driverStatus = new ArrayList<>();
     for (Object status : JsonText.list(system, "DriverStatus")) {
-      if (status instanceof List<?> pair
-          && pair.size() == 2
-          && "driver-type".equals(pair.get(0))
-          && pair.get(1) instanceof String type) {
-        driverType = type;
+      if (status instanceof List<?> pair) {
+        driverStatus.add(pair.stream().map(String::valueOf).toList());
       }
     }
-    return new EngineInfo(
+    return EngineInfo.of(
         JsonText.string(version, "Os"),
         JsonText.string(version, "Arch"),
         JsonText.string(version, "Version"),
         JsonText.string(version, "ApiVersion"),
         JsonText.string(system, "OperatingSystem"),
-        EngineInfo.Kind.of(components),
-        EngineInfo.ImageStore.of(driverType));
+        components,
+        driverStatus);
   }
 
   /** The message of a streamed error: its {@code errorDetail.message}, else its {@code error}. */

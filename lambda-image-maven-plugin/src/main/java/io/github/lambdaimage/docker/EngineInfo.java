@@ -1,5 +1,7 @@
 package io.github.lambdaimage.docker;
 
+import java.util.List;
+
 /**
  * What the connected engine reports about itself.
  *
@@ -58,6 +60,36 @@ public record EngineInfo(
           ? CONTAINERD
           : CLASSIC;
     }
+  }
+
+  /**
+   * The engine as {@code /version} and {@code /info} describe it, whichever client read them.
+   *
+   * @param components the names of {@code /version}'s {@code Components}
+   * @param driverStatus {@code /info}'s {@code DriverStatus} pairs
+   */
+  public static EngineInfo of(
+      String os,
+      String architecture,
+      String serverVersion,
+      String apiVersion,
+      String operatingSystem,
+      List<String> components,
+      List<List<String>> driverStatus) {
+    String driverType = null;
+    for (List<String> status : driverStatus) {
+      if (status.size() == 2 && "driver-type".equals(status.get(0))) {
+        driverType = status.get(1);
+      }
+    }
+    return new EngineInfo(
+        os,
+        architecture,
+        serverVersion,
+        apiVersion,
+        operatingSystem,
+        Kind.of(components),
+        ImageStore.of(driverType));
   }
 
   /** True when the engine runs inside Docker Desktop (which brings its own CPU emulation). */

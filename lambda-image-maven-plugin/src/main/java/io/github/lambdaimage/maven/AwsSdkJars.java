@@ -31,16 +31,20 @@ final class AwsSdkJars {
         List.of(
             new Exclusion(GROUP_ID, "netty-nio-client", "*", "*"),
             new Exclusion(GROUP_ID, "apache-client", "*", "*"));
-    return RuntimeArtifacts.jars(
-        system,
-        session,
-        project,
-        List.of(
-            new Dependency(new DefaultArtifact(ecr), "runtime", false, otherHttpClients),
-            new Dependency(
-                new DefaultArtifact(GROUP_ID + ":url-connection-client:" + version), "runtime")),
-        "the AWS SDK (" + ecr + "), which the plugin loads to ask Amazon ECR for a registry token",
-        ", or give the registry's credentials another way: a <server> in ~/.m2/settings.xml or"
-            + " docker login.");
+    return RuntimeArtifacts.files(
+        RuntimeArtifacts.resolve(
+            system,
+            session,
+            project,
+            List.of(
+                new Dependency(new DefaultArtifact(ecr), "runtime", false, otherHttpClients),
+                new Dependency(
+                    new DefaultArtifact(GROUP_ID + ":url-connection-client:" + version),
+                    "runtime")),
+            "the AWS SDK ("
+                + ecr
+                + "), which the plugin loads to ask Amazon ECR for a registry token",
+            ", or give the registry's credentials another way: a <server> in ~/.m2/settings.xml or"
+                + " docker login."));
   }
 }

@@ -25,17 +25,18 @@ final class DockerJavaJars {
    */
   static List<Path> resolve(RepositorySystem system, MavenSession session, MavenProject project) {
     String version = RuntimeArtifacts.builtWithVersion("docker-java.version");
-    return RuntimeArtifacts.jars(
-        system,
-        session,
-        project,
-        List.of(
-            new Dependency(
-                new DefaultArtifact(GROUP_ID + ":docker-java-core:" + version), "runtime"),
-            new Dependency(
-                new DefaultArtifact(GROUP_ID + ":docker-java-transport-zerodep:" + version),
-                "runtime")),
-        "docker-java " + version + ", which the plugin loads for TLS engines and named pipes",
-        ", or reach the engine over its unix socket or plain TCP on loopback.");
+    return RuntimeArtifacts.files(
+        RuntimeArtifacts.resolve(
+            system,
+            session,
+            project,
+            List.of(
+                new Dependency(
+                    new DefaultArtifact(GROUP_ID + ":docker-java-core:" + version), "runtime"),
+                new Dependency(
+                    new DefaultArtifact(GROUP_ID + ":docker-java-transport-zerodep:" + version),
+                    "runtime")),
+            "docker-java " + version + ", which the plugin loads for TLS engines and named pipes",
+            ", or reach the engine over its unix socket or plain TCP on loopback."));
   }
 }

@@ -71,20 +71,9 @@ final class RuntimeArtifacts {
     }
   }
 
-  /**
-   * The files of {@link #resolve(RepositorySystem, MavenSession, MavenProject, List, String,
-   * String)}.
-   */
-  static List<Path> jars(
-      RepositorySystem system,
-      MavenSession session,
-      MavenProject project,
-      List<Dependency> roots,
-      String what,
-      String advice) {
-    return resolve(system, session, project, roots, what, advice).stream()
-        .map(artifact -> artifact.getFile().toPath())
-        .toList();
+  /** The files of {@code artifacts}. */
+  static List<Path> files(List<Artifact> artifacts) {
+    return artifacts.stream().map(artifact -> artifact.getFile().toPath()).toList();
   }
 
   private static List<Artifact> resolve(

@@ -112,27 +112,17 @@ public final class DockerJavaEngine extends DockerEngine {
     if (info == null) {
       Version version = client.versionCmd().exec();
       Info system = client.infoCmd().exec();
-      List<String> components = new ArrayList<>();
-      if (version.getComponents() != null) {
-        version.getComponents().stream().map(VersionComponent::getName).forEach(components::add);
-      }
-      String driverType = null;
-      if (system.getDriverStatuses() != null) {
-        for (List<String> status : system.getDriverStatuses()) {
-          if (status.size() == 2 && status.get(0).equals("driver-type")) {
-            driverType = status.get(1);
-          }
-        }
-      }
       info =
-          new EngineInfo(
+          EngineInfo.of(
               version.getOperatingSystem(),
               version.getArch(),
               version.getVersion(),
               version.getApiVersion(),
               system.getOperatingSystem(),
-              EngineInfo.Kind.of(components),
-              EngineInfo.ImageStore.of(driverType));
+              version.getComponents() == null
+                  ? List.of()
+                  : version.getComponents().stream().map(VersionComponent::getName).toList(),
+              system.getDriverStatuses() == null ? List.of() : system.getDriverStatuses());
     }
     return info;
   }

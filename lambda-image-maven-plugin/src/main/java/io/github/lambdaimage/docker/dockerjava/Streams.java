@@ -8,6 +8,7 @@ import io.github.lambdaimage.docker.ProgressMessage;
 import io.github.lambdaimage.errors.EnvironmentException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -62,7 +63,8 @@ final class Streams {
   void await(ResultCallback<?> callback, String what) {
     Active<?> active = (Active<?>) callback;
     try {
-      while (!active.awaitCompletion(1, TimeUnit.SECONDS)) {
+      // not awaitCompletion(timeout): docker-java closes the stream when that wait times out
+      while (!active.done.await(1, TimeUnit.SECONDS)) {
         if (System.nanoTime() - active.lastActivity > idleLimit.toNanos()) {
           try {
             active.close();
@@ -72,6 +74,7 @@ final class Streams {
           throw new EngineTimeoutException(endpoint.host(), what, idleLimit);
         }
       }
+      active.awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EnvironmentException("Interrupted while waiting for the engine to " + what, e);
@@ -81,6 +84,7 @@ final class Streams {
   /** Notes when the engine last sent something. */
   static final class Active<T> extends ResultCallback.Adapter<T> {
     private final Consumer<T> handler;
+    private final CountDownLatch done = new CountDownLatch(1);
     private volatile long lastActivity = System.nanoTime();
 
     Active(Consumer<T> handler) {
@@ -91,6 +95,18 @@ final class Streams {
     public void onNext(T item) {
       lastActivity = System.nanoTime();
       handler.accept(item);
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      super.onError(throwable);
+      done.countDown();
+    }
+
+    @Override
+    public void onComplete() {
+      super.onComplete();
+      done.countDown();
     }
   }
 }
