@@ -117,6 +117,31 @@ class ImagePusherIT {
   }
 
   @Test
+  void aTagThatAlreadyHoldsTheBuiltImageIsRecordedWithoutPushingAgain() {
+    records.write(images.tiny(Architecture.AMD64, repository, "rerun-amd64"));
+    ImageRecord first = pusher(RetryPolicy.none()).push(records, Architecture.AMD64);
+    pushedDigests.add(first.digest());
+    records.write(first.withDigest(null));
+    int before = log.infos().size();
+
+    ImageRecord again = pusher(RetryPolicy.none()).push(records, Architecture.AMD64);
+
+    assertThat(again.digest()).isEqualTo(first.digest());
+    assertThat(records.read(Architecture.AMD64).digest()).isEqualTo(first.digest());
+    assertThat(log.infos().subList(before, log.infos().size()))
+        .containsExactly(
+            "Registry "
+                + REGISTRY
+                + " already serves this image as "
+                + repository
+                + ":rerun-amd64 ("
+                + repository
+                + "@"
+                + first.digest()
+                + ", linux/amd64); recorded its digest without pushing.");
+  }
+
+  @Test
   void aFailedPushLeavesNoDigestNotEvenAStaleOne() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
