@@ -16,15 +16,12 @@ import java.util.regex.Pattern;
  * Follows the engine's push stream and reports it briefly: interactively, a line per finished layer
  * and an overall line at most every 2 seconds; in batch mode only an overall line at most every 15
  * seconds; always a summary. Collects the engine's error and the digest it reports. Docker reports
- * each layer's status and size; Podman reports only the blobs it copies ({@code Copying blob
- * sha256:…}), without sizes, which the summary says.
+ * each layer's status and size; Podman reports only the manifest digest, which the summary says.
  */
 final class PushProgress implements Consumer<ProgressMessage> {
 
   private static final Pattern DIGEST_STATUS =
       Pattern.compile("digest: (sha256:[0-9a-f]{64}) size: ([0-9]+)");
-  private static final Pattern COPYING_BLOB =
-      Pattern.compile("Copying blob (?:sha256:)?([0-9a-f]+)(.*)");
   private static final Duration INTERACTIVE_INTERVAL = Duration.ofSeconds(2);
   private static final Duration BATCH_INTERVAL = Duration.ofSeconds(15);
 
@@ -56,9 +53,6 @@ final class PushProgress implements Consumer<ProgressMessage> {
     if (message.digest() != null) {
       digest = message.digest();
     }
-    if (message.stream() != null) {
-      onStream(message.stream());
-    }
     String status = message.status() == null ? "" : message.status();
     Matcher digestStatus = DIGEST_STATUS.matcher(status);
     if (digestStatus.find()) {
@@ -68,18 +62,6 @@ final class PushProgress implements Consumer<ProgressMessage> {
       onLayer(message.id(), status, message.current(), message.total());
     }
     reportIfDue();
-  }
-
-  /** Podman's text: {@code Copying blob sha256:… done} or {@code … skipped: already exists}. */
-  private void onStream(String text) {
-    for (String line : text.split("\n")) {
-      Matcher blob = COPYING_BLOB.matcher(line.strip());
-      if (blob.matches()) {
-        Layer layer = layers.computeIfAbsent(blob.group(1), key -> new Layer());
-        layer.state = blob.group(2).contains("skipped") ? State.PRESENT : State.UPLOADED;
-        layer.sizeUnknown = true;
-      }
-    }
   }
 
   private void onLayer(String id, String status, Long current, Long total) {
@@ -134,14 +116,14 @@ final class PushProgress implements Consumer<ProgressMessage> {
   synchronized String summary() {
     String time = "in " + String.format(Locale.ROOT, "%.1f s", elapsed().toMillis() / 1000.0);
     if (layers.isEmpty()) {
-      return "the engine reported no layers, so how much was uploaded is unknown, " + time;
+      return "the engine reported no layers (Podman does not), so what was uploaded is unknown, "
+          + time;
     }
     long uploaded = layers.values().stream().filter(layer -> layer.state == State.UPLOADED).count();
     long present = layers.values().stream().filter(layer -> layer.state == State.PRESENT).count();
-    boolean sized = layers.values().stream().noneMatch(layer -> layer.sizeUnknown);
     return uploaded
         + " layers uploaded ("
-        + (sized ? bytes(uploadedBytes()) : "size not reported by the engine")
+        + bytes(uploadedBytes())
         + "), "
         + present
         + " already in the registry, "
@@ -196,6 +178,5 @@ final class PushProgress implements Consumer<ProgressMessage> {
     private long current;
     private long total;
     private boolean retried;
-    private boolean sizeUnknown;
   }
 }

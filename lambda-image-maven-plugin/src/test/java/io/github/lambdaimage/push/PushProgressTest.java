@@ -89,6 +89,22 @@ class PushProgressTest {
   }
 
   @Test
+  void podmansStreamWithoutLayersSaysWhatIsUnknownAndKeepsTheDigest() {
+    PushProgress progress = new PushProgress("127.0.0.1:5000/app:1-amd64", log, false, now::get);
+
+    progress.accept(
+        item("{'status':'The push refers to repository [127.0.0.1:5000/app:1-amd64]'}"));
+    now.addAndGet(Duration.ofMillis(1500).toNanos());
+    progress.accept(item("{'status':'1-amd64: digest: " + DIGEST + " size: 530'}"));
+
+    assertThat(progress.summary())
+        .isEqualTo(
+            "the engine reported no layers (Podman does not), so what was uploaded is unknown, in"
+                + " 1.5 s");
+    assertThat(progress.digest()).contains(DIGEST);
+  }
+
+  @Test
   void formatsBytesInDecimalUnits() {
     assertThat(PushProgress.bytes(999)).isEqualTo("999 B");
     assertThat(PushProgress.bytes(45_600)).isEqualTo("46 kB");
