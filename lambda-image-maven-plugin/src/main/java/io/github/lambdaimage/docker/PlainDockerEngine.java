@@ -81,7 +81,8 @@ public final class PlainDockerEngine extends DockerEngine {
   public void tag(String imageId, String repository, String tag) {
     String target =
         "/images/" + imageId + "/tag" + EngineHttp.query(Map.of("repo", repository, "tag", tag));
-    request(new Request("POST", target), "tag").expect(endpoint, 201, "tag image " + imageId);
+    String what = "tag image " + imageId + " as " + repository + ":" + tag;
+    request(new Request("POST", target), what).expect(endpoint, 201, what);
   }
 
   @Override
