@@ -121,9 +121,19 @@ final class PushProgress implements Consumer<ProgressMessage> {
     }
     long uploaded = layers.values().stream().filter(layer -> layer.state == State.UPLOADED).count();
     long present = layers.values().stream().filter(layer -> layer.state == State.PRESENT).count();
+    long unsized =
+        layers.values().stream()
+            .filter(layer -> layer.state == State.UPLOADED && layer.total == 0)
+            .count();
+    String size =
+        unsized == 0
+            ? bytes(uploadedBytes())
+            : unsized == uploaded
+                ? "sizes not reported"
+                : bytes(uploadedBytes()) + " + " + unsized + " of unreported size";
     return uploaded
         + " layers uploaded ("
-        + bytes(uploadedBytes())
+        + size
         + "), "
         + present
         + " already in the registry, "

@@ -105,6 +105,22 @@ class PushProgressTest {
   }
 
   @Test
+  void layersPushedWithoutAReportedSizeAreNotCountedAsZeroBytes() {
+    PushProgress progress = new PushProgress("img", log, false, now::get);
+
+    progress.accept(item("{'status':'Preparing','id':'aaa'}"));
+    progress.accept(item("{'status':'Preparing','id':'bbb'}"));
+    progress.accept(
+        item("{'status':'Pushing','id':'aaa','progressDetail':{'current':10,'total':2000}}"));
+    progress.accept(item("{'status':'Pushed','id':'aaa'}"));
+    progress.accept(item("{'status':'Pushed','id':'bbb'}"));
+
+    assertThat(progress.summary())
+        .isEqualTo(
+            "2 layers uploaded (2 kB + 1 of unreported size), 0 already in the registry, in 0.0 s");
+  }
+
+  @Test
   void formatsBytesInDecimalUnits() {
     assertThat(PushProgress.bytes(999)).isEqualTo("999 B");
     assertThat(PushProgress.bytes(45_600)).isEqualTo("46 kB");
