@@ -41,11 +41,29 @@ public abstract class DockerEngine implements AutoCloseable {
     return dockerJava.connect(endpoint, idleLimit);
   }
 
+  private final EngineEndpoint endpoint;
+  private EngineInfo info;
+
+  /** A client of the engine at {@code endpoint}. */
+  protected DockerEngine(EngineEndpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
   /** Where the engine is and why there. */
-  public abstract EngineEndpoint endpoint();
+  public final EngineEndpoint endpoint() {
+    return endpoint;
+  }
 
   /** What the engine reports about itself; asked once, then cached. */
-  public abstract EngineInfo info();
+  public final synchronized EngineInfo info() {
+    if (info == null) {
+      info = readInfo();
+    }
+    return info;
+  }
+
+  /** Asks the engine what it is ({@code /version}, {@code /info}). */
+  protected abstract EngineInfo readInfo();
 
   /**
    * The image {@code reference} (name, {@code name:tag}, {@code name@digest} or id), if the engine

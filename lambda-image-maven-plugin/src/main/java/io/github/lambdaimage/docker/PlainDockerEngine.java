@@ -30,10 +30,10 @@ public final class PlainDockerEngine extends DockerEngine {
 
   private final EngineEndpoint endpoint;
   private final EngineHttp http;
-  private EngineInfo info;
 
   /** A client of {@code endpoint}, which {@link #serves} must accept. */
   public PlainDockerEngine(EngineEndpoint endpoint, Duration idleLimit) {
+    super(endpoint);
     this.endpoint = endpoint;
     this.http = new EngineHttp(endpoint, idleLimit);
   }
@@ -45,22 +45,14 @@ public final class PlainDockerEngine extends DockerEngine {
   }
 
   @Override
-  public EngineEndpoint endpoint() {
-    return endpoint;
-  }
-
-  @Override
-  public synchronized EngineInfo info() {
-    if (info == null) {
-      Map<String, Object> version = call(new Request("GET", "/version"), "read its version", 200);
-      Map<String, Object> system = call(new Request("GET", "/info"), "describe itself", 200);
-      try {
-        info = EngineAnswers.info(version, system);
-      } catch (IOException e) {
-        throw unreadable("describe itself", e);
-      }
+  protected EngineInfo readInfo() {
+    Map<String, Object> version = call(new Request("GET", "/version"), "read its version", 200);
+    Map<String, Object> system = call(new Request("GET", "/info"), "describe itself", 200);
+    try {
+      return EngineAnswers.info(version, system);
+    } catch (IOException e) {
+      throw unreadable("describe itself", e);
     }
-    return info;
   }
 
   @Override

@@ -81,6 +81,7 @@ public final class ImagePusher {
               + " until this push is verified.");
     }
     requireLocalImage(record);
+    Optional<RegistryCredentials> auth = credentials.credentialsFor(reference.registry());
     ImageIdentity identity = new ImageIdentity(engine.info().imageStore(), record.imageId());
     if (alreadyServed(reference, identity)) {
       Manifest manifest = registry.verifySinglePlatform(reference, architecture);
@@ -100,7 +101,6 @@ public final class ImagePusher {
               + "); recorded its digest without pushing.");
       return pushed;
     }
-    Optional<RegistryCredentials> auth = credentials.credentialsFor(reference.registry());
     log.info("Pushing " + reference + " (" + architecture.platform() + ")");
     PushProgress progress = retry.run("Push of " + reference, () -> pushOnce(reference, auth), log);
     Manifest manifest = registry.verifySinglePlatform(reference, architecture);

@@ -67,6 +67,15 @@ public final class TestEngines {
         new ZerodepDockerHttpClient.Builder().dockerHost(URI.create(endpoint.host())).build());
   }
 
+  /** Closes a client of {@link #dockerJavaClient()}. */
+  public static void close(DockerClient client) {
+    try {
+      client.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * The engines of {@code scripts/engines.sh} (system property {@code lambda.test.enginesScript})
    * that answer; the default engine when there is no script or none answers.

@@ -81,11 +81,7 @@ class AuthenticatedPushIT {
   void cleanUp() {
     images.close();
     engine.close();
-    try {
-      docker.close();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    TestEngines.close(docker);
   }
 
   private String repository(String test) {
@@ -229,19 +225,17 @@ class AuthenticatedPushIT {
     records.write(
         images.tiny(Architecture.AMD64, repository, "1").withDigest("sha256:" + "a".repeat(64)));
 
+    // the registry refuses them at the first request, the check whether the tag holds the image
     assertThatThrownBy(() -> push(settingsServer("Tr0ub4dor")))
         .isInstanceOf(RegistryAuthenticationException.class)
-        .hasMessageStartingWith(
+        .hasMessage(
             "Registry "
                 + registry.address()
                 + " rejected the credentials (user 'alice' from settings.xml <server> '"
                 + registry.address()
                 + "') for "
                 + repository
-                + ": ")
-        .hasMessageContaining("unauthorized")
-        .hasMessageEndingWith(
-            ". Add a <server> with <id>"
+                + ". Add a <server> with <id>"
                 + registry.address()
                 + "</id> and the right user name and password to ~/.m2/settings.xml, or run"
                 + " 'docker login "

@@ -59,11 +59,7 @@ class ImagePusherIT {
     pushedDigests.forEach(digest -> raw.deleteManifest(path, digest));
     images.close();
     engine.close();
-    try {
-      docker.close();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    TestEngines.close(docker);
   }
 
   private ImagePusher pusher(RetryPolicy retry) {

@@ -59,9 +59,9 @@ public final class DockerJavaEngine extends DockerEngine {
   private final EngineEndpoint endpoint;
   private final DockerClient client;
   private final Streams streams;
-  private EngineInfo info;
 
   private DockerJavaEngine(EngineEndpoint endpoint, DockerClient client, Duration idleLimit) {
+    super(endpoint);
     this.endpoint = endpoint;
     this.client = client;
     this.streams = new Streams(endpoint, idleLimit);
@@ -103,28 +103,19 @@ public final class DockerJavaEngine extends DockerEngine {
   }
 
   @Override
-  public EngineEndpoint endpoint() {
-    return endpoint;
-  }
-
-  @Override
-  public synchronized EngineInfo info() {
-    if (info == null) {
-      Version version = client.versionCmd().exec();
-      Info system = client.infoCmd().exec();
-      info =
-          EngineInfo.of(
-              version.getOperatingSystem(),
-              version.getArch(),
-              version.getVersion(),
-              version.getApiVersion(),
-              system.getOperatingSystem(),
-              version.getComponents() == null
-                  ? List.of()
-                  : version.getComponents().stream().map(VersionComponent::getName).toList(),
-              system.getDriverStatuses() == null ? List.of() : system.getDriverStatuses());
-    }
-    return info;
+  protected EngineInfo readInfo() {
+    Version version = client.versionCmd().exec();
+    Info system = client.infoCmd().exec();
+    return EngineInfo.of(
+        version.getOperatingSystem(),
+        version.getArch(),
+        version.getVersion(),
+        version.getApiVersion(),
+        system.getOperatingSystem(),
+        version.getComponents() == null
+            ? List.of()
+            : version.getComponents().stream().map(VersionComponent::getName).toList(),
+        system.getDriverStatuses() == null ? List.of() : system.getDriverStatuses());
   }
 
   @Override
