@@ -23,7 +23,7 @@ public final class ThroughDockerJavaLoader {
         new DockerJavaLoader(
                 () -> jars.stream().map(Path::of).toList(),
                 ThroughDockerJavaLoader.class.getClassLoader())
-            .connect(TestEngines.defaultEndpoint(), Duration.ofSeconds(60))) {
+            .connect(EngineEndpointResolver.fromSystem().resolve(), Duration.ofSeconds(60))) {
       return engine.info().describe()
           + " | "
           + engine.getClass().getName()
