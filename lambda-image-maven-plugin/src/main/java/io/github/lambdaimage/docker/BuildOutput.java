@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * The classic builder's output of one build, whichever client reads it: build steps ({@code Step
- * n/m : …}) go to the log at info, all other output at debug; it remembers the current step, the
- * last lines of its output and the engine's error, so a failure names all three.
+ * n/m : …}, Podman's {@code STEP n/m: …}) go to the log at info, all other output at debug; it
+ * remembers the current step, the last lines of its output and the engine's error, so a failure
+ * names all three.
  */
-final class BuildOutput {
+public final class BuildOutput {
 
   private static final int TAIL_LINES = 20;
 
@@ -27,19 +28,19 @@ final class BuildOutput {
   }
 
   /** A {@code stream} message: one or more lines of output. */
-  synchronized void stream(String text) {
+  public synchronized void stream(String text) {
     for (String raw : text.split("\n")) {
       accept(raw);
     }
   }
 
   /** An error message of the engine; the build has failed. */
-  synchronized void error(String message) {
+  public synchronized void error(String message) {
     error = message;
   }
 
   /** The engine's error, if it reported one. */
-  synchronized String error() {
+  public synchronized String error() {
     return error;
   }
 
@@ -48,7 +49,7 @@ final class BuildOutput {
     if (line.isEmpty()) {
       return;
     }
-    if (line.startsWith("Step ")) {
+    if (line.startsWith("Step ") || line.startsWith("STEP ")) {
       step = line;
       tail.clear();
       log.info(line);
@@ -73,7 +74,8 @@ final class BuildOutput {
    * The failure of building {@code spec}: the step, the engine's error (else {@code fallback}) and
    * the tail of the step's output.
    */
-  synchronized ImageBuildException failure(BuildSpec spec, String fallback, Throwable cause) {
+  public synchronized ImageBuildException failure(
+      BuildSpec spec, String fallback, Throwable cause) {
     StringBuilder message =
         new StringBuilder("Building ")
             .append(spec.description())

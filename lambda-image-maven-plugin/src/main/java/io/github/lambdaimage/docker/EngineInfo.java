@@ -1,5 +1,7 @@
 package io.github.lambdaimage.docker;
 
+import java.util.List;
+
 /**
  * What the connected engine reports about itself.
  *
@@ -9,22 +11,99 @@ package io.github.lambdaimage.docker;
  * @param apiVersion the highest Engine API version it speaks, e.g. {@code 1.41}
  * @param operatingSystem the host description, e.g. {@code Debian GNU/Linux 12 (bookworm)} or
  *     {@code Docker Desktop}
+ * @param kind Docker or Podman
+ * @param imageStore how the engine stores images, which decides what its image ids are
  */
 public record EngineInfo(
     String os,
     String architecture,
     String serverVersion,
     String apiVersion,
-    String operatingSystem) {
+    String operatingSystem,
+    Kind kind,
+    ImageStore imageStore) {
+
+  /** The product serving the Engine API. */
+  public enum Kind {
+    DOCKER("Docker Engine"),
+    PODMAN("Podman");
+
+    private final String title;
+
+    Kind(String title) {
+      this.title = title;
+    }
+
+    /** Podman when {@code componentNames} (from {@code /version}) name it, else Docker. */
+    public static Kind of(Iterable<String> componentNames) {
+      for (String name : componentNames) {
+        if (name != null && name.startsWith("Podman")) {
+          return PODMAN;
+        }
+      }
+      return DOCKER;
+    }
+  }
+
+  /**
+   * How images are stored. On the classic store (and Podman's) an image id is the digest of its
+   * config; on Docker's containerd image store it is the digest of its manifest, which is what the
+   * registry serves after a push.
+   */
+  public enum ImageStore {
+    CLASSIC,
+    CONTAINERD;
+
+    /** The store for {@code /info}'s {@code driver-type} status, e.g. {@code io.containerd…}. */
+    public static ImageStore of(String driverType) {
+      return driverType != null && driverType.startsWith("io.containerd.snapshotter")
+          ? CONTAINERD
+          : CLASSIC;
+    }
+  }
+
+  /**
+   * The engine as {@code /version} and {@code /info} describe it, whichever client read them.
+   *
+   * @param components the names of {@code /version}'s {@code Components}
+   * @param driverStatus {@code /info}'s {@code DriverStatus} pairs
+   */
+  public static EngineInfo of(
+      String os,
+      String architecture,
+      String serverVersion,
+      String apiVersion,
+      String operatingSystem,
+      List<String> components,
+      List<List<String>> driverStatus) {
+    String driverType = null;
+    for (List<String> status : driverStatus) {
+      if (status.size() == 2 && "driver-type".equals(status.get(0))) {
+        driverType = status.get(1);
+      }
+    }
+    return new EngineInfo(
+        os,
+        architecture,
+        serverVersion,
+        apiVersion,
+        operatingSystem,
+        Kind.of(components),
+        ImageStore.of(driverType));
+  }
 
   /** True when the engine runs inside Docker Desktop (which brings its own CPU emulation). */
   public boolean dockerDesktop() {
     return operatingSystem != null && operatingSystem.contains("Docker Desktop");
   }
 
-  /** One line for the log, e.g. {@code Docker Engine 20.10.24 (API 1.41), linux/amd64, Debian…}. */
+  /**
+   * One line for the log, e.g. {@code Docker Engine 26.1.5 (API 1.45), linux/amd64, Debian…,
+   * containerd image store}.
+   */
   public String describe() {
-    return "Docker Engine "
+    return kind.title
+        + " "
         + serverVersion
         + " (API "
         + apiVersion
@@ -33,6 +112,7 @@ public record EngineInfo(
         + "/"
         + architecture
         + ", "
-        + operatingSystem;
+        + operatingSystem
+        + (imageStore == ImageStore.CONTAINERD ? ", containerd image store" : "");
   }
 }

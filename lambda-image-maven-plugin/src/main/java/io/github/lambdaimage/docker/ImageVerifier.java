@@ -11,10 +11,10 @@ import io.github.lambdaimage.model.Architecture;
  */
 public final class ImageVerifier {
 
-  private final ImageEngine images;
+  private final DockerEngine images;
 
   /** A verifier using {@code images} to inspect. */
-  public ImageVerifier(ImageEngine images) {
+  public ImageVerifier(DockerEngine images) {
     this.images = images;
   }
 

@@ -4,7 +4,7 @@ import io.github.lambdaimage.context.BuildContext;
 import io.github.lambdaimage.context.ContextAssembler;
 import io.github.lambdaimage.context.InputHash;
 import io.github.lambdaimage.docker.BuildSpec;
-import io.github.lambdaimage.docker.ImageEngine;
+import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.ImageState;
 import io.github.lambdaimage.docker.ImageVerifier;
 import io.github.lambdaimage.log.BuildLog;
@@ -33,14 +33,14 @@ final class ArchitectureBuild {
   private final ImageSettings settings;
   private final Architecture architecture;
   private final BaseImageResolver baseImages;
-  private final ImageEngine engine;
+  private final DockerEngine engine;
   private final BuildLog log;
 
   ArchitectureBuild(
       ImageSettings settings,
       Architecture architecture,
       BaseImageResolver baseImages,
-      ImageEngine engine,
+      DockerEngine engine,
       BuildLog log) {
     this.settings = settings;
     this.architecture = architecture;

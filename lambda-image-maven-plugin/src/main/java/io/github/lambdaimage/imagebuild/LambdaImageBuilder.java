@@ -1,6 +1,6 @@
 package io.github.lambdaimage.imagebuild;
 
-import io.github.lambdaimage.docker.ImageEngine;
+import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
  */
 public final class LambdaImageBuilder {
 
-  private final ImageEngine engine;
+  private final DockerEngine engine;
   private final BaseImageResolver baseImages;
   private final BuildLog log;
   private final boolean parallel;
@@ -35,7 +35,7 @@ public final class LambdaImageBuilder {
    * @param parallel build the architectures concurrently
    */
   public LambdaImageBuilder(
-      ImageEngine engine, BaseImageResolver baseImages, BuildLog log, boolean parallel) {
+      DockerEngine engine, BaseImageResolver baseImages, BuildLog log, boolean parallel) {
     this.engine = engine;
     this.baseImages = baseImages;
     this.log = log;

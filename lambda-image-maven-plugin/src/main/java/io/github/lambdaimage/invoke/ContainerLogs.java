@@ -1,20 +1,20 @@
 package io.github.lambdaimage.invoke;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
+import io.github.lambdaimage.docker.ContainerOutput;
 import io.github.lambdaimage.log.BuildLog;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Follows a container's output: each complete line goes to the build log with a prefix, and the
  * last lines are kept for failure messages.
  */
-final class ContainerLogs extends ResultCallback.Adapter<Frame> {
+final class ContainerLogs implements ContainerOutput {
 
   /** How many lines a failure message shows. */
   static final int TAIL_LINES = 40;
@@ -23,6 +23,7 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
   private final String prefix;
   private final Deque<String> tail = new ArrayDeque<>();
   private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
+  private final CountDownLatch ended = new CountDownLatch(1);
 
   ContainerLogs(BuildLog log, String prefix) {
     this.log = log;
@@ -30,8 +31,9 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
   }
 
   @Override
-  public synchronized void onNext(Frame frame) {
-    for (byte b : frame.getPayload()) {
+  public synchronized void accept(byte[] bytes, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      byte b = bytes[i];
       if (b == '\n') {
         emitLine();
       } else {
@@ -41,17 +43,19 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
   }
 
   @Override
-  public synchronized void onComplete() {
-    if (partialLine.size() > 0) {
-      emitLine();
+  public void end() {
+    synchronized (this) {
+      if (partialLine.size() > 0) {
+        emitLine();
+      }
     }
-    super.onComplete();
+    ended.countDown();
   }
 
   /** Waits briefly for the stream to end after the container stopped, so the tail is complete. */
   void awaitEnd() {
     try {
-      awaitCompletion(2, TimeUnit.SECONDS);
+      ended.await(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

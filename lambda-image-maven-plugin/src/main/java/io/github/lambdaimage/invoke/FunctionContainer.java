@@ -1,16 +1,11 @@
 package io.github.lambdaimage.invoke;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.WaitResponse;
+import io.github.lambdaimage.docker.ContainerSpec;
+import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.model.ImageRecord;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
  * One container running a function image the way Lambda would: read-only root file system with a
@@ -24,14 +19,14 @@ final class FunctionContainer implements AutoCloseable {
 
   private static final long MEGABYTE = 1024L * 1024L;
 
-  private final DockerClient client;
+  private final DockerEngine engine;
   private final String id;
   private final Thread removeOnExit;
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private volatile boolean removed;
 
-  private FunctionContainer(DockerClient client, String id) {
-    this.client = client;
+  private FunctionContainer(DockerEngine engine, String id) {
+    this.engine = engine;
     this.id = id;
     this.removeOnExit = new Thread(this::remove, "lambda-image-remove-" + id);
     Runtime.getRuntime().addShutdownHook(removeOnExit);
@@ -42,36 +37,28 @@ final class FunctionContainer implements AutoCloseable {
    *
    * @param name a unique container name
    * @param runId the value of the {@link #RUN_LABEL} label
+   * @throws io.github.lambdaimage.docker.NoSuchImageException when the engine lacks the image
    */
   static FunctionContainer create(
-      DockerClient client,
+      DockerEngine engine,
       ImageRecord image,
       RuntimeApiRoute route,
       Map<String, String> environment,
       int memorySizeMb,
       String name,
       String runId) {
-    HostConfig hostConfig =
-        HostConfig.newHostConfig()
-            .withNetworkMode(route.networkMode())
-            .withMemory(memorySizeMb * MEGABYTE)
-            .withReadonlyRootfs(true)
-            .withTmpFs(Map.of("/tmp", "rw,exec,size=512m"));
-    List<String> env =
-        environment.entrySet().stream()
-            .map(variable -> variable.getKey() + "=" + variable.getValue())
-            .collect(Collectors.toList());
     String id =
-        client
-            .createContainerCmd(image.imageId())
-            .withName(name)
-            .withPlatform(image.platform())
-            .withEnv(env)
-            .withLabels(Map.of(RUN_LABEL, runId))
-            .withHostConfig(hostConfig)
-            .exec()
-            .getId();
-    return new FunctionContainer(client, id);
+        engine.createContainer(
+            new ContainerSpec(
+                image.imageId(),
+                name,
+                image.platform(),
+                environment,
+                Map.of(RUN_LABEL, runId),
+                route.networkMode(),
+                memorySizeMb * MEGABYTE,
+                Map.of("/tmp", "rw,exec,size=512m")));
+    return new FunctionContainer(engine, id);
   }
 
   /** The container id. */
@@ -80,29 +67,31 @@ final class FunctionContainer implements AutoCloseable {
   }
 
   /**
-   * Starts the container, starts following its output into {@code logs} and watching for its exit.
+   * Starts the container, then follows its output into {@code logs} and watches for its exit, each
+   * on a daemon thread that ends with the container.
    *
    * @return the moment just before the engine was asked to start it
    */
   Instant start(ContainerLogs logs) {
     Instant startedAt = Instant.now();
-    client.startContainerCmd(id).exec();
-    client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(logs);
-    client
-        .waitContainerCmd(id)
-        .exec(
-            new ResultCallback.Adapter<WaitResponse>() {
-              @Override
-              public void onNext(WaitResponse response) {
-                exit.complete(response.getStatusCode());
-              }
-
-              @Override
-              public void onError(Throwable throwable) {
-                exit.completeExceptionally(throwable);
-              }
-            });
+    engine.startContainer(id);
+    daemon("logs", () -> engine.followLogs(id, logs));
+    daemon(
+        "wait",
+        () -> {
+          try {
+            exit.complete(engine.waitContainer(id));
+          } catch (RuntimeException e) {
+            exit.completeExceptionally(e);
+          }
+        });
     return startedAt;
+  }
+
+  private void daemon(String what, Runnable task) {
+    Thread thread = new Thread(task, "lambda-image-" + what + "-" + id.substring(0, 12));
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Completes with the exit code when the container stops. */
@@ -125,11 +114,7 @@ final class FunctionContainer implements AutoCloseable {
     if (removed) {
       return;
     }
-    try {
-      client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-    } catch (NotFoundException alreadyGone) {
-      // removed by someone else: the goal is reached
-    }
+    engine.removeContainer(id);
     removed = true;
   }
 }

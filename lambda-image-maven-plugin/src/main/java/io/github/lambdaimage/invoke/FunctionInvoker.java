@@ -1,8 +1,7 @@
 package io.github.lambdaimage.invoke;
 
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.NoSuchImageException;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.ImageRecord;
@@ -141,8 +140,8 @@ public final class FunctionInvoker {
               + runId;
       try {
         return FunctionContainer.create(
-            engine.client(), image, route, environment, settings.memorySizeMb(), name, runId);
-      } catch (NotFoundException e) {
+            engine, image, route, environment, settings.memorySizeMb(), name, runId);
+      } catch (NoSuchImageException e) {
         throw new EnvironmentException(
             "The "
                 + image.architecture()
@@ -151,7 +150,7 @@ public final class FunctionInvoker {
                 + " ("
                 + image.taggedReference()
                 + ") is not in the Docker Engine at "
-                + engine.endpoint()
+                + engine.endpoint().host()
                 + "; build it again: ./mvnw package -Dlambda.arch="
                 + image.architecture(),
             e);
@@ -170,16 +169,11 @@ public final class FunctionInvoker {
                   : " (emulated on this " + engineArchitecture + " engine)"));
       try {
         startedAt = container.start(logs);
-      } catch (DockerException e) {
+      } catch (EnvironmentException e) {
         if (String.valueOf(e.getMessage()).contains(InvokeFailures.EXEC_FORMAT_ERROR)) {
           throw InvokeFailures.emulationMissing(image, engineArchitecture, e.getMessage());
         }
-        throw new EnvironmentException(
-            "The Docker Engine could not start a container of image "
-                + image.imageId()
-                + ": "
-                + e.getMessage(),
-            e);
+        throw e;
       }
     }
 

@@ -1,6 +1,7 @@
 package io.github.lambdaimage.maven;
 
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.DockerJavaLoader;
 import io.github.lambdaimage.docker.EngineEndpoint;
 import io.github.lambdaimage.docker.EngineEndpointResolver;
 import io.github.lambdaimage.errors.EnvironmentException;
@@ -9,14 +10,17 @@ import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * What every lambda-image goal shares: skipping with a logged reason, the architecture list, a
@@ -48,8 +52,19 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
 
+  /**
+   * How long, in seconds, a request to the Docker Engine may go without a byte from it before the
+   * goal fails naming what stalled. A build or push that keeps streaming output is not idle; raise
+   * it for build steps that print nothing for longer.
+   */
+  @Parameter(property = PropertyNames.ENGINE_TIMEOUT, defaultValue = "300")
+  private int engineTimeout;
+
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   private MojoExecution mojoExecution;
+
+  /** Resolves what the plugin loads on demand. */
+  @Component protected RepositorySystem repositorySystem;
 
   private DockerEngine engine;
   private EngineEndpoint endpoint;
@@ -88,20 +103,30 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
   }
 
   /**
-   * The Docker Engine, connected on first use and closed when the goal ends.
+   * The Docker Engine, connected on first use and closed when the goal ends: plain requests over a
+   * unix socket or plain TCP, docker-java (resolved now) for TLS and named pipes.
    *
    * @throws io.github.lambdaimage.docker.EngineUnreachableException when it does not answer
    */
   protected synchronized DockerEngine engine() {
     if (engine == null) {
-      engine = DockerEngine.connect(engineEndpoint());
-      getLog()
-          .debug(
-              "Connected to the Docker Engine at "
-                  + engine.endpoint()
-                  + " (chosen by "
-                  + engine.endpointSource()
-                  + ")");
+      if (engineTimeout < 1) {
+        throw new InvalidConfigurationException(
+            "Invalid engineTimeout (property "
+                + PropertyNames.ENGINE_TIMEOUT
+                + "): "
+                + engineTimeout
+                + "; give the seconds an engine request may stay idle, e.g. 300.");
+      }
+      EngineEndpoint where = engineEndpoint();
+      engine =
+          DockerEngine.connect(
+              where,
+              Duration.ofSeconds(engineTimeout),
+              new DockerJavaLoader(
+                  () -> DockerJavaJars.resolve(repositorySystem, session, project),
+                  getClass().getClassLoader()));
+      getLog().debug("Docker Engine at " + where.host() + " (chosen by " + where.source() + ")");
     }
     return engine;
   }

@@ -1,17 +1,14 @@
 package io.github.lambdaimage.maven;
 
-import io.github.lambdaimage.errors.EnvironmentException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.Exclusion;
-import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
  * Resolves the AWS SDK's ECR client, the modules the default credentials chain loads for its other
@@ -32,7 +29,7 @@ final class AwsSdkJars {
   /**
    * The jars.
    *
-   * @throws EnvironmentException when they cannot be resolved
+   * @throws io.github.lambdaimage.errors.EnvironmentException when they cannot be resolved
    */
   static List<Path> resolve(RepositorySystem system, MavenSession session, MavenProject project) {
     String version = RuntimeArtifacts.builtWithVersion("aws-sdk.version");
@@ -53,22 +50,16 @@ final class AwsSdkJars {
     dependencies.add(
         new Dependency(
             new DefaultArtifact(GROUP_ID + ":url-connection-client:" + version), "runtime"));
-    try {
-      List<Path> jars = new ArrayList<>();
-      for (Artifact artifact : RuntimeArtifacts.resolve(system, session, project, dependencies)) {
-        jars.add(artifact.getFile().toPath());
-      }
-      return jars;
-    } catch (DependencyResolutionException e) {
-      throw new EnvironmentException(
-          "Cannot resolve the AWS SDK ("
-              + ecr
-              + "), which the plugin loads to ask Amazon ECR for a registry token: "
-              + e.getMessage()
-              + ". Check that a repository serving it is reachable (offline, -o, it must be in the"
-              + " local repository already), or give the registry's credentials another way: a"
-              + " <server> in ~/.m2/settings.xml or docker login.",
-          e);
-    }
+    return RuntimeArtifacts.files(
+        RuntimeArtifacts.resolve(
+            system,
+            session,
+            project,
+            dependencies,
+            "the AWS SDK ("
+                + ecr
+                + "), which the plugin loads to ask Amazon ECR for a registry token",
+            ", or give the registry's credentials another way: a <server> in ~/.m2/settings.xml or"
+                + " docker login."));
   }
 }

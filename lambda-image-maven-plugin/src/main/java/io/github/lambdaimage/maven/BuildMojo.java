@@ -2,7 +2,6 @@ package io.github.lambdaimage.maven;
 
 import io.github.lambdaimage.context.ContextInputs;
 import io.github.lambdaimage.context.LibraryJar;
-import io.github.lambdaimage.docker.ImageEngine;
 import io.github.lambdaimage.imagebuild.ArchitectureResult;
 import io.github.lambdaimage.imagebuild.ImageLabels;
 import io.github.lambdaimage.imagebuild.LambdaImageBuilder;
@@ -95,11 +94,7 @@ public class BuildMojo extends AbstractImageMojo {
                 ? LibraryJar.byFileName(runtimeInterfaceClient())
                 : Map.of());
     List<ArchitectureResult> results =
-        new LambdaImageBuilder(
-                ImageEngine.forEndpoint(engineEndpoint(), this::engine),
-                baseImageResolver(),
-                buildLog(),
-                parallel)
+        new LambdaImageBuilder(engine(), baseImageResolver(), buildLog(), parallel)
             .build(
                 imageSettings(
                     inputs, repository, tag, labels(), buildArgs == null ? Map.of() : buildArgs),

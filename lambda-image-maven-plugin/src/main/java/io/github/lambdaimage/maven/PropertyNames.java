@@ -10,6 +10,9 @@ public final class PropertyNames {
   /** Architectures to build, a comma list: {@code amd64}, {@code arm64}, {@code amd64,arm64}. */
   public static final String ARCH = "lambda.arch";
 
+  /** Seconds an engine request may stay idle before the goal fails. */
+  public static final String ENGINE_TIMEOUT = "lambda.engineTimeout";
+
   /** The base image; default depends on {@link #RUNTIME}. */
   public static final String BASE_IMAGE = "lambda.baseImage";
 

@@ -37,7 +37,7 @@ public class PushMojo extends AbstractRegistryMojo {
     BuildLog log = buildLog();
     ImagePusher pusher =
         new ImagePusher(
-            engine().client(),
+            engine(),
             registryClient(),
             registryCredentials(),
             RetryPolicy.standard(),

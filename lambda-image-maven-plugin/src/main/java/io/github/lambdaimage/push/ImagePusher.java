@@ -1,8 +1,9 @@
 package io.github.lambdaimage.push;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.AuthConfig;
+import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.EngineInfo.ImageStore;
+import io.github.lambdaimage.docker.ImageState;
+import io.github.lambdaimage.docker.RegistryAuth;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.log.BuildLog;
@@ -23,12 +24,14 @@ import java.util.Optional;
  *
  * <p>A digest in {@code image.json} must describe the image built last, so a digest left by an
  * earlier push is cleared before pushing and written again only after the registry has served the
- * pushed manifest back as a single-platform image of the right architecture whose config is the
- * built image. Any failure leaves {@code image.json} without a digest, never with a stale one.
+ * pushed manifest back as a single-platform image of the right architecture that is the built image
+ * ({@link ImageIdentity}). Any failure leaves {@code image.json} without a digest, never with a
+ * stale one. A tag that already holds the built image (a re-run against an immutable-tag
+ * repository) is not pushed again: its digest is recorded as it is.
  */
 public final class ImagePusher {
 
-  private final DockerClient docker;
+  private final DockerEngine engine;
   private final RegistryClient registry;
   private final RegistryCredentialProvider credentials;
   private final RetryPolicy retry;
@@ -38,20 +41,20 @@ public final class ImagePusher {
   /**
    * A pusher.
    *
-   * @param docker the engine, which does the upload
+   * @param engine the engine, which does the upload
    * @param registry reads the pushed manifest back
    * @param credentials credentials handed to the engine; the same as {@code registry}'s
    * @param retry how often a transient failure is retried
    * @param interactive whether progress may be detailed (false in Maven's batch mode)
    */
   public ImagePusher(
-      DockerClient docker,
+      DockerEngine engine,
       RegistryClient registry,
       RegistryCredentialProvider credentials,
       RetryPolicy retry,
       BuildLog log,
       boolean interactive) {
-    this.docker = docker;
+    this.engine = engine;
     this.registry = registry;
     this.credentials = credentials;
     this.retry = retry;
@@ -79,10 +82,29 @@ public final class ImagePusher {
     }
     requireLocalImage(record);
     Optional<RegistryCredentials> auth = credentials.credentialsFor(reference.registry());
+    ImageIdentity identity = new ImageIdentity(engine.info().imageStore(), record.imageId());
+    if (alreadyServed(reference, identity)) {
+      Manifest manifest = registry.verifySinglePlatform(reference, architecture);
+      ImageRecord pushed = record.withDigest(manifest.digest());
+      records.write(pushed);
+      log.info(
+          "Registry "
+              + reference.registry()
+              + " already serves this image as "
+              + reference
+              + " ("
+              + reference.name()
+              + "@"
+              + manifest.digest()
+              + ", "
+              + architecture.platform()
+              + "); recorded its digest without pushing.");
+      return pushed;
+    }
     log.info("Pushing " + reference + " (" + architecture.platform() + ")");
     PushProgress progress = retry.run("Push of " + reference, () -> pushOnce(reference, auth), log);
     Manifest manifest = registry.verifySinglePlatform(reference, architecture);
-    requireSameImage(reference, record, manifest, progress);
+    identity.requireServed(reference, manifest, progress.digest());
     ImageRecord pushed = record.withDigest(manifest.digest());
     records.write(pushed);
     log.info(
@@ -98,6 +120,19 @@ public final class ImagePusher {
             + progress.summary()
             + ".");
     return pushed;
+  }
+
+  /** True when the tag exists and holds the built image. */
+  private boolean alreadyServed(ImageReference reference, ImageIdentity identity) {
+    Optional<Manifest> head = registry.headManifest(reference);
+    if (head.isEmpty()) {
+      return false;
+    }
+    if (identity.store() == ImageStore.CONTAINERD) {
+      return identity.isServedAs(head.get());
+    }
+    Manifest manifest = registry.getManifest(reference);
+    return manifest.isImageManifest() && identity.isServedAs(manifest);
   }
 
   private static ImageRecord readVerified(ImageRecords records, Architecture architecture) {
@@ -150,18 +185,18 @@ public final class ImagePusher {
   }
 
   private void requireLocalImage(ImageRecord record) {
-    String imageId;
-    try {
-      imageId = docker.inspectImageCmd(record.taggedReference()).exec().getId();
-    } catch (NotFoundException e) {
-      throw new InvalidConfigurationException(
-          "The engine has no image "
-              + record.taggedReference()
-              + "; build it first: ./mvnw package -Dlambda.arch="
-              + record.architecture()
-              + ".",
-          e);
-    }
+    String imageId =
+        engine
+            .inspect(record.taggedReference())
+            .map(ImageState::id)
+            .orElseThrow(
+                () ->
+                    new InvalidConfigurationException(
+                        "The engine has no image "
+                            + record.taggedReference()
+                            + "; build it first: ./mvnw package -Dlambda.arch="
+                            + record.architecture()
+                            + "."));
     if (!imageId.equals(record.imageId())) {
       throw new InvalidConfigurationException(
           "The engine's "
@@ -179,15 +214,8 @@ public final class ImagePusher {
     PushProgress progress =
         new PushProgress(reference.toString(), log, interactive, System::nanoTime);
     try {
-      docker
-          .pushImageCmd(reference.name())
-          .withTag(reference.tag().orElseThrow())
-          .withAuthConfig(authConfig(reference, auth))
-          .exec(progress)
-          .awaitCompletion();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EnvironmentException("Interrupted while pushing " + reference + ".", e);
+      engine.push(
+          reference.name(), reference.tag().orElseThrow(), pushAuth(reference, auth), progress);
     } catch (RuntimeException e) {
       if (e instanceof EnvironmentException || e instanceof InvalidConfigurationException) {
         throw e;
@@ -201,50 +229,15 @@ public final class ImagePusher {
     return progress;
   }
 
-  private static AuthConfig authConfig(
+  private static RegistryAuth pushAuth(
       ImageReference reference, Optional<RegistryCredentials> auth) {
-    AuthConfig config = new AuthConfig().withRegistryAddress(reference.registry());
-    auth.ifPresent(
-        c -> {
-          if (c.hasIdentityToken()) {
-            config.withIdentityToken(c.identityToken());
-          } else {
-            config.withUsername(c.username()).withPassword(c.password());
-          }
-        });
-    return config;
-  }
-
-  private static void requireSameImage(
-      ImageReference reference, ImageRecord record, Manifest manifest, PushProgress progress) {
-    String config = manifest.configDigest();
-    if (!config.equals(record.imageId())) {
-      throw new EnvironmentException(
-          "Registry "
-              + reference.registry()
-              + " serves "
-              + reference
-              + " with config "
-              + config
-              + ", not the pushed image "
-              + record.imageId()
-              + "; was the tag pushed again meanwhile? Push again.");
-    }
-    progress
-        .digest()
-        .filter(engineDigest -> !engineDigest.equals(manifest.digest()))
-        .ifPresent(
-            engineDigest -> {
-              throw new EnvironmentException(
-                  "The engine pushed "
-                      + reference
-                      + " as "
-                      + engineDigest
-                      + " but registry "
-                      + reference.registry()
-                      + " serves "
-                      + manifest.digest()
-                      + "; was the tag pushed again meanwhile? Push again.");
-            });
+    return auth.map(
+            c ->
+                new RegistryAuth(
+                    reference.registry(),
+                    c.hasIdentityToken() ? null : c.username(),
+                    c.hasIdentityToken() ? null : c.password(),
+                    c.hasIdentityToken() ? c.identityToken() : null))
+        .orElseGet(() -> RegistryAuth.anonymous(reference.registry()));
   }
 }

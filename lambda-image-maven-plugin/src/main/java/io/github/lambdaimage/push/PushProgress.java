@@ -1,14 +1,13 @@
 package io.github.lambdaimage.push;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.PushResponseItem;
-import com.github.dockerjava.api.model.ResponseItem;
+import io.github.lambdaimage.docker.ProgressMessage;
 import io.github.lambdaimage.log.BuildLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * Follows the engine's push stream and reports it briefly: interactively, a line per finished layer
  * and an overall line at most every 2 seconds; in batch mode only an overall line at most every 15
- * seconds; always a summary. Collects the engine's error and the digest it reports.
+ * seconds; always a summary. Collects the engine's error and the digest it reports. Docker reports
+ * each layer's status and size; Podman reports only the manifest digest, which the summary says.
  */
-final class PushProgress extends ResultCallback.Adapter<PushResponseItem> {
+final class PushProgress implements Consumer<ProgressMessage> {
 
   private static final Pattern DIGEST_STATUS =
       Pattern.compile("digest: (sha256:[0-9a-f]{64}) size: ([0-9]+)");
@@ -45,35 +45,33 @@ final class PushProgress extends ResultCallback.Adapter<PushResponseItem> {
   }
 
   @Override
-  public synchronized void onNext(PushResponseItem item) {
-    if (item.isErrorIndicated()) {
-      ResponseItem.ErrorDetail detail = item.getErrorDetail();
-      failure =
-          detail != null && detail.getMessage() != null ? detail.getMessage() : item.getError();
+  public synchronized void accept(ProgressMessage message) {
+    if (message.error() != null) {
+      failure = message.error();
       return;
     }
-    if (item.getAux() != null && item.getAux().getDigest() != null) {
-      digest = item.getAux().getDigest();
+    if (message.digest() != null) {
+      digest = message.digest();
     }
-    String status = item.getStatus() == null ? "" : item.getStatus();
+    String status = message.status() == null ? "" : message.status();
     Matcher digestStatus = DIGEST_STATUS.matcher(status);
     if (digestStatus.find()) {
       digest = digestStatus.group(1);
     }
-    if (item.getId() != null && !status.isEmpty() && !status.startsWith("The push refers")) {
-      onLayer(item.getId(), status, item.getProgressDetail());
+    if (message.id() != null && !status.isEmpty() && !status.startsWith("The push refers")) {
+      onLayer(message.id(), status, message.current(), message.total());
     }
     reportIfDue();
   }
 
-  private void onLayer(String id, String status, ResponseItem.ProgressDetail detail) {
+  private void onLayer(String id, String status, Long current, Long total) {
     if (DIGEST_STATUS.matcher(status).find()) {
       return;
     }
     Layer layer = layers.computeIfAbsent(id, key -> new Layer());
-    if (detail != null && detail.getTotal() != null && detail.getTotal() > 0) {
-      layer.total = detail.getTotal();
-      layer.current = detail.getCurrent() == null ? layer.current : detail.getCurrent();
+    if (total != null && total > 0) {
+      layer.total = total;
+      layer.current = current == null ? layer.current : current;
     }
     String lower = status.toLowerCase(Locale.ROOT);
     if (lower.equals("pushed")) {
@@ -116,15 +114,30 @@ final class PushProgress extends ResultCallback.Adapter<PushResponseItem> {
 
   /** The summary line, e.g. {@code 3 layers uploaded (45.2 MB), 4 already present, in 4.2 s}. */
   synchronized String summary() {
+    String time = "in " + String.format(Locale.ROOT, "%.1f s", elapsed().toMillis() / 1000.0);
+    if (layers.isEmpty()) {
+      return "the engine reported no layers (Podman does not), so what was uploaded is unknown, "
+          + time;
+    }
     long uploaded = layers.values().stream().filter(layer -> layer.state == State.UPLOADED).count();
     long present = layers.values().stream().filter(layer -> layer.state == State.PRESENT).count();
+    long unsized =
+        layers.values().stream()
+            .filter(layer -> layer.state == State.UPLOADED && layer.total == 0)
+            .count();
+    String size =
+        unsized == 0
+            ? bytes(uploadedBytes())
+            : unsized == uploaded
+                ? "sizes not reported"
+                : bytes(uploadedBytes()) + " + " + unsized + " of unreported size";
     return uploaded
         + " layers uploaded ("
-        + bytes(uploadedBytes())
+        + size
         + "), "
         + present
-        + " already in the registry, in "
-        + String.format(Locale.ROOT, "%.1f s", elapsed().toMillis() / 1000.0);
+        + " already in the registry, "
+        + time;
   }
 
   /** The bytes of the layers this push uploaded, as far as the engine reported sizes. */

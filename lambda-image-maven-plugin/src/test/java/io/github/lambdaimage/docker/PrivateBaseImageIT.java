@@ -3,6 +3,7 @@ package io.github.lambdaimage.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.DockerClient;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.imagebuild.BaseImageResolver;
 import io.github.lambdaimage.imagebuild.PinnedBaseImage;
@@ -41,7 +42,7 @@ class PrivateBaseImageIT {
 
   @TempDir static Path directory;
   private static LocalRegistryProcess registry;
-  private static DockerEngine dockerJava;
+  private static DockerClient dockerJava;
   private static String base;
 
   private final RecordingLog log = new RecordingLog();
@@ -59,16 +60,17 @@ class PrivateBaseImageIT {
   static void startRegistryWithTheBase() {
     registry =
         LocalRegistryProcess.startWithHtpasswd(directory.resolve("registry"), USER, PASSWORD);
-    dockerJava = DockerEngine.connect(ImageEngineTest.ENDPOINT);
+    dockerJava = TestEngines.dockerJavaClient();
     String repository = registry.address() + "/" + RawRegistry.uniqueRepository("private-base");
     ImageRecords records = ImageRecords.inBuildDirectory(directory.resolve("target"));
     RecordingLog log = new RecordingLog();
-    try (TestImages images = new TestImages(dockerJava.client())) {
+    try (TestImages images = new TestImages(dockerJava);
+        DockerEngine engine = TestEngines.plain()) {
       ImageRecord image = images.tiny(Architecture.AMD64, repository, "base");
       records.write(image);
       CredentialResolver credentials = new CredentialResolver(List.of(settingsServer()), log);
       new ImagePusher(
-              dockerJava.client(),
+              engine,
               new RegistryClient(credentials, log),
               credentials,
               RetryPolicy.none(),
@@ -81,12 +83,12 @@ class PrivateBaseImageIT {
 
   @AfterAll
   static void stop() {
-    dockerJava.close();
+    TestEngines.close(dockerJava);
     registry.close();
   }
 
-  static Stream<ImageEngine> clients() {
-    return Stream.of(ImageEngineTest.plain(), new DockerJavaImageEngine(() -> dockerJava));
+  static Stream<DockerEngine> clients() {
+    return Stream.of(TestEngines.plain(), TestEngines.dockerJava(TestEngines.defaultEndpoint()));
   }
 
   private BaseImageResolver resolver() {
@@ -97,7 +99,7 @@ class PrivateBaseImageIT {
 
   @ParameterizedTest
   @MethodSource("clients")
-  void privateBaseIsResolvedAndPulledWithTheSettingsServersCredentials(ImageEngine engine) {
+  void privateBaseIsResolvedAndPulledWithTheSettingsServersCredentials(DockerEngine engine) {
     BaseImageResolver resolver = resolver();
     PinnedBaseImage pinned = resolver.resolve(base, Architecture.AMD64, directory.resolve("pin"));
     String reference = pinned.fromReference();
@@ -127,7 +129,7 @@ class PrivateBaseImageIT {
 
   @ParameterizedTest
   @MethodSource("clients")
-  void privateBasePulledWithoutCredentialsFailsNamingImageAndPlatform(ImageEngine engine) {
+  void privateBasePulledWithoutCredentialsFailsNamingImageAndPlatform(DockerEngine engine) {
     PinnedBaseImage pinned =
         resolver().resolve(base, Architecture.AMD64, directory.resolve("pin-anonymous"));
     engine.removeQuietly(pinned.fromReference());

@@ -10,7 +10,14 @@ class RuntimeApiRouteTest {
   @Test
   void aLinuxEngineSharesTheHostNetworkAndReachesLoopback() {
     EngineInfo engine =
-        new EngineInfo("linux", "amd64", "20.10.24", "1.41", "Debian GNU/Linux 12 (bookworm)");
+        new EngineInfo(
+            "linux",
+            "amd64",
+            "20.10.24",
+            "1.41",
+            "Debian GNU/Linux 12 (bookworm)",
+            EngineInfo.Kind.DOCKER,
+            EngineInfo.ImageStore.CLASSIC);
 
     RuntimeApiRoute route = RuntimeApiRoute.forEngine(engine);
 
@@ -20,7 +27,15 @@ class RuntimeApiRouteTest {
 
   @Test
   void dockerDesktopKeepsItsNetworkAndGoesThroughHostDockerInternal() {
-    EngineInfo engine = new EngineInfo("linux", "arm64", "28.0.1", "1.48", "Docker Desktop");
+    EngineInfo engine =
+        new EngineInfo(
+            "linux",
+            "arm64",
+            "28.0.1",
+            "1.48",
+            "Docker Desktop",
+            EngineInfo.Kind.DOCKER,
+            EngineInfo.ImageStore.CONTAINERD);
 
     assertThat(RuntimeApiRoute.forEngine(engine).runtimeApi(9001))
         .isEqualTo("host.docker.internal:9001");

@@ -1,9 +1,9 @@
 package io.github.lambdaimage.invoke;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.invoke.testfunction.TestFunction;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
@@ -42,11 +42,11 @@ final class TestImages implements AutoCloseable {
           "aws-lambda-java-serialization",
           "utils-lite");
 
-  private final DockerEngine engine;
+  private final DockerClient docker;
   private final List<String> tags = new ArrayList<>();
 
-  TestImages(DockerEngine engine) {
-    this.engine = engine;
+  TestImages(DockerClient docker) {
+    this.docker = docker;
   }
 
   /**
@@ -120,8 +120,7 @@ final class TestImages implements AutoCloseable {
     String tag = architecture.dockerName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     String reference = repository + ":" + tag;
     String imageId =
-        engine
-            .client()
+        docker
             .buildImageCmd(new ByteArrayInputStream(context.bytes()))
             .withPlatform(architecture.platform())
             .withTags(Set.of(reference))
@@ -141,9 +140,8 @@ final class TestImages implements AutoCloseable {
   }
 
   /** The containers, running or not, that invoke created for {@code functionName}. */
-  static List<Container> containersOf(DockerEngine engine, String functionName) {
-    return engine
-        .client()
+  static List<Container> containersOf(DockerClient docker, String functionName) {
+    return docker
         .listContainersCmd()
         .withShowAll(true)
         .withNameFilter(List.of("lambda-image-invoke-" + functionName + "-"))
@@ -154,7 +152,7 @@ final class TestImages implements AutoCloseable {
   public void close() {
     for (String tag : tags) {
       try {
-        engine.client().removeImageCmd(tag).withForce(true).exec();
+        docker.removeImageCmd(tag).withForce(true).exec();
       } catch (NotFoundException alreadyGone) {
         // nothing to clean up
       }

@@ -2,8 +2,8 @@ package io.github.lambdaimage.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.model.PushResponseItem;
+import io.github.lambdaimage.docker.ProgressMessage;
+import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.log.RecordingLog;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,39 +12,38 @@ import org.junit.jupiter.api.Test;
 
 class PushProgressTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DIGEST =
       "sha256:1111111111111111111111111111111111111111111111111111111111111111";
 
   private final AtomicLong now = new AtomicLong();
   private final RecordingLog log = new RecordingLog();
 
-  private static PushResponseItem item(String json) {
+  private static ProgressMessage item(String json) {
     try {
-      return JSON.readValue(json.replace('\'', '"'), PushResponseItem.class);
+      return ProgressMessage.of(JsonText.readObject(json.replace('\'', '"')));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private void feed(PushProgress progress) {
-    progress.onNext(item("{'status':'The push refers to repository [127.0.0.1:5000/app]'}"));
-    progress.onNext(item("{'status':'Preparing','id':'aaa'}"));
-    progress.onNext(item("{'status':'Preparing','id':'bbb'}"));
-    progress.onNext(item("{'status':'Preparing','id':'ccc'}"));
-    progress.onNext(item("{'status':'Layer already exists','id':'ccc'}"));
-    progress.onNext(item("{'status':'Mounted from lambda-image-test/java-base','id':'bbb'}"));
+    progress.accept(item("{'status':'The push refers to repository [127.0.0.1:5000/app]'}"));
+    progress.accept(item("{'status':'Preparing','id':'aaa'}"));
+    progress.accept(item("{'status':'Preparing','id':'bbb'}"));
+    progress.accept(item("{'status':'Preparing','id':'ccc'}"));
+    progress.accept(item("{'status':'Layer already exists','id':'ccc'}"));
+    progress.accept(item("{'status':'Mounted from lambda-image-test/java-base','id':'bbb'}"));
     for (int i = 1; i <= 1000; i++) {
       now.addAndGet(Duration.ofMillis(100).toNanos());
-      progress.onNext(
+      progress.accept(
           item(
               "{'status':'Pushing','id':'aaa','progressDetail':{'current':"
                   + i * 50_000
                   + ",'total':50000000}}"));
     }
-    progress.onNext(item("{'status':'Pushed','id':'aaa'}"));
-    progress.onNext(item("{'status':'1-amd64: digest: " + DIGEST + " size: 1234'}"));
-    progress.onNext(item("{'aux':{'Tag':'1-amd64','Digest':'" + DIGEST + "','Size':1234}}"));
+    progress.accept(item("{'status':'Pushed','id':'aaa'}"));
+    progress.accept(item("{'status':'1-amd64: digest: " + DIGEST + " size: 1234'}"));
+    progress.accept(item("{'aux':{'Tag':'1-amd64','Digest':'" + DIGEST + "','Size':1234}}"));
   }
 
   @Test
@@ -77,9 +76,9 @@ class PushProgressTest {
   void keepsTheEngineErrorAndWarnsOnceAboutLayerRetries() {
     PushProgress progress = new PushProgress("img", log, false, now::get);
 
-    progress.onNext(item("{'status':'Retrying in 5 seconds','id':'aaa'}"));
-    progress.onNext(item("{'status':'Retrying in 10 seconds','id':'aaa'}"));
-    progress.onNext(
+    progress.accept(item("{'status':'Retrying in 5 seconds','id':'aaa'}"));
+    progress.accept(item("{'status':'Retrying in 10 seconds','id':'aaa'}"));
+    progress.accept(
         item(
             "{'errorDetail':{'message':'dial tcp 127.0.0.1:5001: connect: connection refused'},"
                 + "'error':'dial tcp 127.0.0.1:5001: connect: connection refused'}"));
@@ -87,6 +86,38 @@ class PushProgressTest {
     assertThat(progress.failure()).contains("dial tcp 127.0.0.1:5001: connect: connection refused");
     assertThat(log.warnings())
         .containsExactly("  layer aaa: upload failed, the engine is retrying in 5 seconds.");
+  }
+
+  @Test
+  void podmansStreamWithoutLayersSaysWhatIsUnknownAndKeepsTheDigest() {
+    PushProgress progress = new PushProgress("127.0.0.1:5000/app:1-amd64", log, false, now::get);
+
+    progress.accept(
+        item("{'status':'The push refers to repository [127.0.0.1:5000/app:1-amd64]'}"));
+    now.addAndGet(Duration.ofMillis(1500).toNanos());
+    progress.accept(item("{'status':'1-amd64: digest: " + DIGEST + " size: 530'}"));
+
+    assertThat(progress.summary())
+        .isEqualTo(
+            "the engine reported no layers (Podman does not), so what was uploaded is unknown, in"
+                + " 1.5 s");
+    assertThat(progress.digest()).contains(DIGEST);
+  }
+
+  @Test
+  void layersPushedWithoutAReportedSizeAreNotCountedAsZeroBytes() {
+    PushProgress progress = new PushProgress("img", log, false, now::get);
+
+    progress.accept(item("{'status':'Preparing','id':'aaa'}"));
+    progress.accept(item("{'status':'Preparing','id':'bbb'}"));
+    progress.accept(
+        item("{'status':'Pushing','id':'aaa','progressDetail':{'current':10,'total':2000}}"));
+    progress.accept(item("{'status':'Pushed','id':'aaa'}"));
+    progress.accept(item("{'status':'Pushed','id':'bbb'}"));
+
+    assertThat(progress.summary())
+        .isEqualTo(
+            "2 layers uploaded (2 kB + 1 of unreported size), 0 already in the registry, in 0.0 s");
   }
 
   @Test

@@ -1,13 +1,13 @@
 package io.github.lambdaimage.registry.credentials;
 
 import io.github.lambdaimage.errors.EnvironmentException;
+import io.github.lambdaimage.loading.ChildFirstClassLoader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,8 @@ final class AwsSdkTokenLoader implements EcrCredentials.TokenService {
       throw new UncheckedIOException(e);
     }
     @SuppressWarnings("resource") // lives as long as the tokens it serves
-    ClassLoader loader = new SdkClassLoader(urls.toArray(URL[]::new), parent);
+    ClassLoader loader =
+        new ChildFirstClassLoader(urls.toArray(URL[]::new), parent, IMPLEMENTATION::equals);
     try {
       Method factory =
           Class.forName(IMPLEMENTATION, true, loader).getDeclaredMethod("create", URI.class);
@@ -74,39 +75,6 @@ final class AwsSdkTokenLoader implements EcrCredentials.TokenService {
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new EnvironmentException(
           "Cannot load the AWS SDK for Amazon ECR tokens from " + urls + ": " + e, e);
-    }
-  }
-
-  /**
-   * Loads {@link #IMPLEMENTATION} itself (the parent has it too, but without the SDK it needs) and
-   * everything else parent first, so the SDK comes from its jars and the plugin's own types, {@link
-   * EcrCredentials.TokenService} among them, from the plugin.
-   */
-  private static final class SdkClassLoader extends URLClassLoader {
-
-    static {
-      ClassLoader.registerAsParallelCapable();
-    }
-
-    SdkClassLoader(URL[] urls, ClassLoader parent) {
-      super(urls, parent);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.equals(IMPLEMENTATION)) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> type = findLoadedClass(name);
-        if (type == null) {
-          type = findClass(name);
-        }
-        if (resolve) {
-          resolveClass(type);
-        }
-        return type;
-      }
     }
   }
 }

@@ -2,7 +2,7 @@ package io.github.lambdaimage.registry.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.TestEngines;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import io.github.lambdaimage.model.ImageRecords;
@@ -28,8 +28,7 @@ class WebIdentityEcrPushIT {
     try (LocalRegistryProcess registry =
             LocalRegistryProcess.startWithHtpasswd(
                 directory.resolve("registry"), "AWS", AwsStandIn.ECR_PASSWORD);
-        DockerEngine engine = DockerEngine.connect();
-        TestImages images = new TestImages(engine.client());
+        TestImages images = new TestImages(TestEngines.dockerJavaClient());
         AwsStandIn sts = AwsStandIn.sts();
         AwsStandIn ecr = AwsStandIn.ecr()) {
       String path = RawRegistry.uniqueRepository("web-identity");

@@ -1,6 +1,7 @@
 package io.github.lambdaimage.registry.credentials;
 
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.TestEngines;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
@@ -51,10 +52,10 @@ public final class WebIdentityTokenChild {
       System.out.println("read " + image + " as " + manifest.digest());
       return;
     }
-    try (DockerEngine engine = DockerEngine.connect()) {
+    try (DockerEngine engine = TestEngines.plain()) {
       ImageRecord pushed =
           new ImagePusher(
-                  engine.client(),
+                  engine,
                   new RegistryClient(ecrToken, log),
                   ecrToken,
                   RetryPolicy.none(),

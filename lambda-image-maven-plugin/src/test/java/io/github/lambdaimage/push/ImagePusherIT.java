@@ -3,7 +3,9 @@ package io.github.lambdaimage.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.DockerClient;
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.TestEngines;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pushes through the real engine to the real local registry {@code 127.0.0.1:5000}. */
-class ImagePusherTest {
+class ImagePusherIT {
 
   static final String REGISTRY = "127.0.0.1:5000";
   private static final String STALE_DIGEST = "sha256:" + "e".repeat(64);
@@ -39,13 +41,15 @@ class ImagePusherTest {
   private final RawRegistry raw = new RawRegistry(REGISTRY);
   private final List<String> pushedDigests = new ArrayList<>();
   private DockerEngine engine;
+  private DockerClient docker;
   private TestImages images;
   private ImageRecords records;
 
   @BeforeEach
   void connect() {
-    engine = DockerEngine.connect();
-    images = new TestImages(engine.client());
+    engine = TestEngines.plain();
+    docker = TestEngines.dockerJavaClient();
+    images = new TestImages(docker);
     records = ImageRecords.inBuildDirectory(buildDirectory);
   }
 
@@ -55,12 +59,13 @@ class ImagePusherTest {
     pushedDigests.forEach(digest -> raw.deleteManifest(path, digest));
     images.close();
     engine.close();
+    TestEngines.close(docker);
   }
 
   private ImagePusher pusher(RetryPolicy retry) {
     RegistryCredentialProvider anonymous = RegistryCredentialProvider.anonymous();
     return new ImagePusher(
-        engine.client(), new RegistryClient(anonymous, log), anonymous, retry, log, false);
+        engine, new RegistryClient(anonymous, log), anonymous, retry, log, false);
   }
 
   @Test
@@ -109,6 +114,31 @@ class ImagePusherTest {
   }
 
   @Test
+  void aTagThatAlreadyHoldsTheBuiltImageIsRecordedWithoutPushingAgain() {
+    records.write(images.tiny(Architecture.AMD64, repository, "rerun-amd64"));
+    ImageRecord first = pusher(RetryPolicy.none()).push(records, Architecture.AMD64);
+    pushedDigests.add(first.digest());
+    records.write(first.withDigest(null));
+    int before = log.infos().size();
+
+    ImageRecord again = pusher(RetryPolicy.none()).push(records, Architecture.AMD64);
+
+    assertThat(again.digest()).isEqualTo(first.digest());
+    assertThat(records.read(Architecture.AMD64).digest()).isEqualTo(first.digest());
+    assertThat(log.infos().subList(before, log.infos().size()))
+        .containsExactly(
+            "Registry "
+                + REGISTRY
+                + " already serves this image as "
+                + repository
+                + ":rerun-amd64 ("
+                + repository
+                + "@"
+                + first.digest()
+                + ", linux/amd64); recorded its digest without pushing.");
+  }
+
+  @Test
   void aFailedPushLeavesNoDigestNotEvenAStaleOne() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -118,15 +148,18 @@ class ImagePusherTest {
     records.write(images.tagBase(Architecture.AMD64, unreachable, "1").withDigest(STALE_DIGEST));
     RetryPolicy twice = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), d -> {});
 
+    // the first request to the registry is the check whether the tag already holds the image
     assertThatThrownBy(() -> pusher(twice).push(records, Architecture.AMD64))
         .isInstanceOf(TransientRegistryException.class)
-        .hasMessageStartingWith(
-            "Pushing " + unreachable + ":1 to registry 127.0.0.1:" + closedPort + " failed: ")
-        .hasMessageContaining("connection refused")
-        .hasMessageEndingWith(". Check that the registry is running and reachable.");
+        .hasMessage(
+            "Cannot reach registry 127.0.0.1:"
+                + closedPort
+                + " (HEAD http://"
+                + unreachable.replace("/lambda-image-it", "/v2/lambda-image-it")
+                + "/manifests/1): ConnectException. Check that the registry is running and"
+                + " reachable.");
     assertThat(records.read(Architecture.AMD64).digest()).isNull();
     assertThat(ImageRecords.readIndexFile(records.indexFile()).get(0).digest()).isNull();
-    assertThat(log.warnings()).hasSize(1).first().asString().startsWith("Push of " + unreachable);
   }
 
   @Test

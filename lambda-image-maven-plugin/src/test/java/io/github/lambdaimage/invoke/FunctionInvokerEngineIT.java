@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.TestEngines;
 import io.github.lambdaimage.invoke.testfunction.FailingInitRuntime;
 import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
@@ -29,10 +31,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * one under QEMU.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FunctionInvokerEngineTest {
+class FunctionInvokerEngineIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DockerEngine engine;
+  private DockerClient docker;
   private TestImages images;
   private final Map<Architecture, ImageRecord> functions =
       new java.util.EnumMap<>(Architecture.class);
@@ -41,8 +44,9 @@ class FunctionInvokerEngineTest {
 
   @BeforeAll
   void connect() {
-    engine = DockerEngine.connect();
-    images = new TestImages(engine);
+    engine = TestEngines.plain();
+    docker = TestEngines.dockerJavaClient();
+    images = new TestImages(docker);
   }
 
   @AfterAll
@@ -53,7 +57,7 @@ class FunctionInvokerEngineTest {
 
   @AfterEach
   void noContainerIsLeftBehind() {
-    assertThat(TestImages.containersOf(engine, functionName)).isEmpty();
+    assertThat(TestImages.containersOf(docker, functionName)).isEmpty();
   }
 
   @ParameterizedTest
@@ -64,7 +68,7 @@ class FunctionInvokerEngineTest {
     log.onInfo(
         line -> {
           if (line.contains("] Response to ")) {
-            TestImages.containersOf(engine, functionName)
+            TestImages.containersOf(docker, functionName)
                 .forEach(container -> containersAtEachResponse.add(container.getId()));
           }
         });

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Inspects the test environment's amd64 base image on the real engine. */
-class ImageVerifierTest {
+class ImageVerifierIT {
 
   static final String BASE =
       System.getProperty("lambda.test.registry", "127.0.0.1:5000")
@@ -23,15 +23,14 @@ class ImageVerifierTest {
 
   @BeforeAll
   static void connect() {
-    engine = DockerEngine.connect();
-    ImageEngine images = new DockerJavaImageEngine(() -> engine);
+    engine = TestEngines.plain();
     baseId =
-        images
+        engine
             .inspect(BASE)
             .orElseThrow(
                 () -> new IllegalStateException(BASE + " is missing: run scripts/env-up.sh"))
             .id();
-    verifier = new ImageVerifier(images);
+    verifier = new ImageVerifier(engine);
   }
 
   @AfterAll
@@ -61,7 +60,7 @@ class ImageVerifierTest {
   void missingImageIsAnEnvironmentFault() {
     String absent = "sha256:" + "0".repeat(64);
 
-    assertThat(new DockerJavaImageEngine(() -> engine).inspect(absent)).isEmpty();
+    assertThat(engine.inspect(absent)).isEmpty();
     assertThatThrownBy(() -> verifier.verify(absent, Architecture.AMD64, "a.B::c", BASE))
         .isInstanceOf(EnvironmentException.class)
         .hasMessage("The built image " + absent + " has disappeared");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Against the real local registry at {@code 127.0.0.1:5000} (scripts/env-up.sh). */
-class RegistryClientTest {
+class RegistryClientIT {
 
   static final String REGISTRY = "127.0.0.1:5000";
 

@@ -3,7 +3,9 @@ package io.github.lambdaimage.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.DockerClient;
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.TestEngines;
 import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real registry with Bearer token authentication ({@code auth: token}) and a token service in the
  * test: the engine and the client both fetch tokens, with a password or an identity token.
  */
-class TokenAuthRegistryTest {
+class TokenAuthRegistryIT {
 
   private static final String USER = "bob";
   private static final String PASSWORD = "token-service-password";
@@ -50,15 +52,17 @@ class TokenAuthRegistryTest {
     return host -> Optional.of(credentials);
   }
 
-  private ImageRecord pushAndVerify(RegistryCredentialProvider credentials, String test) {
+  private ImageRecord pushAndVerify(RegistryCredentialProvider credentials, String test)
+      throws java.io.IOException {
     String repository = registry.address() + "/" + RawRegistry.uniqueRepository(test);
     ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory.resolve(test));
-    try (DockerEngine engine = DockerEngine.connect();
-        TestImages images = new TestImages(engine.client())) {
+    try (DockerEngine engine = TestEngines.plain();
+        DockerClient docker = TestEngines.dockerJavaClient();
+        TestImages images = new TestImages(docker)) {
       records.write(images.tiny(Architecture.AMD64, repository, "1"));
       ImagePusher pusher =
           new ImagePusher(
-              engine.client(),
+              engine,
               new RegistryClient(credentials, log),
               credentials,
               RetryPolicy.none(),
@@ -71,7 +75,7 @@ class TokenAuthRegistryTest {
   }
 
   @Test
-  void pushesAndReadsBackWithTokensFetchedWithAPassword() {
+  void pushesAndReadsBackWithTokensFetchedWithAPassword() throws java.io.IOException {
     ImageRecord pushed =
         pushAndVerify(fixed(RegistryCredentials.basic(USER, PASSWORD, "test")), "token-basic");
 
@@ -81,7 +85,7 @@ class TokenAuthRegistryTest {
   }
 
   @Test
-  void pushesAndReadsBackWithAnIdentityToken() {
+  void pushesAndReadsBackWithAnIdentityToken() throws java.io.IOException {
     ImageRecord pushed =
         pushAndVerify(
             fixed(RegistryCredentials.identityToken(TokenServer.IDENTITY_TOKEN, "test")),
@@ -92,7 +96,7 @@ class TokenAuthRegistryTest {
   }
 
   @Test
-  void wrongPasswordAtTheTokenServiceNamesTheSource() {
+  void wrongPasswordAtTheTokenServiceNamesTheSource() throws java.io.IOException {
     RegistryClient client =
         new RegistryClient(
             fixed(RegistryCredentials.basic(USER, "nope", "settings.xml <server> 'x'")), log);
@@ -114,7 +118,8 @@ class TokenAuthRegistryTest {
   }
 
   @Test
-  void anonymousAccessRefusedByTheTokenServiceSaysNoCredentialsWereFound() {
+  void anonymousAccessRefusedByTheTokenServiceSaysNoCredentialsWereFound()
+      throws java.io.IOException {
     RegistryClient client = new RegistryClient(RegistryCredentialProvider.anonymous(), log);
     ImageReference reference = ImageReference.parse(registry.address() + "/any/thing:1");
 

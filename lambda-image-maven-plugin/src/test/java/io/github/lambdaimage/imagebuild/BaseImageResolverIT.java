@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Asks the test environment's registry (scripts/env-up.sh) for real. */
-class BaseImageResolverTest {
+class BaseImageResolverIT {
 
   static final String REGISTRY = System.getProperty("lambda.test.registry", "127.0.0.1:5000");
   static final String SINGLE_PLATFORM_AMD64 = REGISTRY + "/lambda-image-test/java-base:17-amd64";

@@ -3,7 +3,9 @@ package io.github.lambdaimage.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.DockerClient;
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.TestEngines;
 import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
@@ -41,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pushes through the real engine to a second, private registry with htpasswd authentication,
  * started for this test class; proves each credential path and the failures.
  */
-class AuthenticatedPushTest {
+class AuthenticatedPushIT {
 
   private static final String USER = "alice";
   private static final String PASSWORD = "correct horse";
@@ -52,6 +54,7 @@ class AuthenticatedPushTest {
   @TempDir Path directory;
   private final RecordingLog log = new RecordingLog();
   private DockerEngine engine;
+  private DockerClient docker;
   private TestImages images;
   private ImageRecords records;
 
@@ -67,8 +70,9 @@ class AuthenticatedPushTest {
 
   @BeforeEach
   void connect() {
-    engine = DockerEngine.connect();
-    images = new TestImages(engine.client());
+    engine = TestEngines.plain();
+    docker = TestEngines.dockerJavaClient();
+    images = new TestImages(docker);
     records = ImageRecords.inBuildDirectory(directory.resolve("target"));
   }
 
@@ -76,6 +80,7 @@ class AuthenticatedPushTest {
   void cleanUp() {
     images.close();
     engine.close();
+    TestEngines.close(docker);
   }
 
   private String repository(String test) {
@@ -89,7 +94,7 @@ class AuthenticatedPushTest {
   private ImagePusher pusher(RegistryCredentialProvider source, RetryPolicy retry) {
     CredentialResolver credentials = new CredentialResolver(List.of(source), log);
     return new ImagePusher(
-        engine.client(), new RegistryClient(credentials, log), credentials, retry, log, false);
+        engine, new RegistryClient(credentials, log), credentials, retry, log, false);
   }
 
   private static RegistryCredentialProvider settingsServer(String password) {
@@ -200,19 +205,17 @@ class AuthenticatedPushTest {
     records.write(
         images.tiny(Architecture.AMD64, repository, "1").withDigest("sha256:" + "a".repeat(64)));
 
+    // the registry refuses them at the first request, the check whether the tag holds the image
     assertThatThrownBy(() -> push(settingsServer("Tr0ub4dor")))
         .isInstanceOf(RegistryAuthenticationException.class)
-        .hasMessageStartingWith(
+        .hasMessage(
             "Registry "
                 + registry.address()
                 + " rejected the credentials (user 'alice' from settings.xml <server> '"
                 + registry.address()
                 + "') for "
                 + repository
-                + ": ")
-        .hasMessageContaining("unauthorized")
-        .hasMessageEndingWith(
-            ". Add a <server> with <id>"
+                + ". Add a <server> with <id>"
                 + registry.address()
                 + "</id> and the right user name and password to ~/.m2/settings.xml, or run"
                 + " 'docker login "
