@@ -5,6 +5,7 @@ import io.github.lambdaimage.invoke.FunctionInvoker;
 import io.github.lambdaimage.invoke.FunctionSettings;
 import io.github.lambdaimage.invoke.InvocationEvent;
 import io.github.lambdaimage.invoke.InvocationEvents;
+import io.github.lambdaimage.invoke.RuntimeApiAddresses;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import io.github.lambdaimage.model.ImageRecords;
@@ -24,9 +25,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  * local Lambda Runtime API. Prints each response, the init and invocation times, and fails the
  * build with the function's own error when it throws, fails to initialise, times out or exits.
  *
- * <p>The container shares the host's network and reaches the Runtime API on 127.0.0.1 (on Docker
- * Desktop it uses host.docker.internal instead). It gets no AWS credentials, and it is always
+ * <p>The container runs as Lambda runs functions: as an unprivileged user (uid 993, gid 990),
+ * without capabilities or a way to gain privileges, with at most 1024 processes and threads, a
+ * read-only root file system and a writable /tmp. It gets no AWS credentials, and it is always
  * removed afterwards.
+ *
+ * <p>The Runtime API listens on 127.0.0.1. A container of an engine on this host shares its network
+ * and calls 127.0.0.1; Docker Desktop, colima/Lima and a Podman machine forward a host name to this
+ * machine (host.docker.internal, host.lima.internal, host.containers.internal). For any other
+ * engine (a remote DOCKER_HOST) set {@code lambda.runtimeApi.bind} and {@code
+ * lambda.runtimeApi.host}.
  */
 @Mojo(name = "invoke", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class InvokeMojo extends AbstractLambdaImageMojo {
@@ -59,6 +67,25 @@ public class InvokeMojo extends AbstractLambdaImageMojo {
   @Parameter(property = PropertyNames.REGION, defaultValue = FunctionSettings.DEFAULT_REGION)
   private String region;
 
+  /**
+   * The one address of this machine the Runtime API listens on, for an engine that cannot reach
+   * this machine's loopback (a remote {@code DOCKER_HOST}, a virtual machine without a forwarded
+   * host name): an address of the interface that engine reaches. Never every interface; listening
+   * beyond loopback lets that network reach the Runtime API while invoke runs. Default {@code
+   * 127.0.0.1}.
+   */
+  @Parameter(property = PropertyNames.RUNTIME_API_BIND)
+  private String runtimeApiBind;
+
+  /**
+   * The host name or address the function's container calls the Runtime API at. Default: the {@code
+   * lambda.runtimeApi.bind} address when that is set, else what the engine forwards to this machine
+   * (127.0.0.1 on this host, host.docker.internal on Docker Desktop, host.lima.internal on colima
+   * or Lima, host.containers.internal on a Podman machine).
+   */
+  @Parameter(property = PropertyNames.RUNTIME_API_HOST)
+  private String runtimeApiHost;
+
   /** Skips this goal, e.g. on a machine without Docker. */
   @Parameter(property = PropertyNames.SKIP_INVOKE, defaultValue = "false")
   private boolean skipInvoke;
@@ -74,7 +101,9 @@ public class InvokeMojo extends AbstractLambdaImageMojo {
         new FunctionSettings(functionName, memorySize, region, Duration.ofSeconds(timeout));
     List<InvocationEvent> events = InvocationEvents.load(event == null ? null : event.toPath());
     List<ImageRecord> images = readRecords(architectures);
-    FunctionInvoker invoker = new FunctionInvoker(engine(), buildLog());
+    FunctionInvoker invoker =
+        new FunctionInvoker(
+            engine(), buildLog(), new RuntimeApiAddresses(runtimeApiBind, runtimeApiHost));
     for (ImageRecord image : images) {
       try {
         invoker.invoke(image, settings, events);

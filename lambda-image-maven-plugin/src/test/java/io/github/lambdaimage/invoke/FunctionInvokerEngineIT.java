@@ -164,7 +164,12 @@ class FunctionInvokerEngineIT {
         .hasMessageContaining(
             ") exited with code 0 before answering event echo.json. Its runtime never called the"
                 + " Runtime API at 127.0.0.1:")
-        .hasMessageContaining("invoke supports an engine on this host and Docker Desktop.")
+        .hasMessageContaining(
+            " (chosen because the engine runs on this host and the container shares its network),"
+                + " as with an engine in a virtual machine or on another host, set"
+                + " lambda.runtimeApi.bind to an address of this machine that the engine reaches"
+                + " and lambda.runtimeApi.host to the name or address its containers call it at"
+                + " (default: the lambda.runtimeApi.bind address).")
         .hasMessageContaining("    openjdk version \"17.");
   }
 
