@@ -3,11 +3,10 @@ package io.github.lambdaimage.maven;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.EngineEndpoint;
 import io.github.lambdaimage.docker.EngineEndpointResolver;
-import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.goal.GoalRunner;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -56,20 +55,20 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
-    String reason = skip ? PropertyNames.SKIP + " is true" : goalSkipReason();
-    if (reason != null) {
-      getLog().info("Skipping lambda-image:" + goal() + ": " + reason + ".");
-      return;
-    }
-    try {
-      execute(architectures());
-    } catch (InvalidConfigurationException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    } catch (EnvironmentException | UncheckedIOException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    } finally {
-      closeEngine();
-    }
+    new GoalRunner<>(
+            "lambda-image:" + goal(),
+            getLog()::info,
+            MojoFailureException::new,
+            MojoExecutionException::new)
+        .run(
+            GoalRunner.firstReason(GoalRunner.whenSet(skip, PropertyNames.SKIP), goalSkipReason()),
+            () -> {
+              try {
+                execute(architectures());
+              } finally {
+                closeEngine();
+              }
+            });
   }
 
   /**

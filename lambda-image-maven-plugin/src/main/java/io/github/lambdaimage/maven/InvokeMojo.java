@@ -1,5 +1,6 @@
 package io.github.lambdaimage.maven;
 
+import io.github.lambdaimage.goal.GoalRunner;
 import io.github.lambdaimage.invoke.FunctionFailedException;
 import io.github.lambdaimage.invoke.FunctionInvoker;
 import io.github.lambdaimage.invoke.FunctionSettings;
@@ -63,9 +64,23 @@ public class InvokeMojo extends AbstractLambdaImageMojo {
   @Parameter(property = PropertyNames.SKIP_INVOKE, defaultValue = "false")
   private boolean skipInvoke;
 
+  /**
+   * Maven's switch to skip tests: invoking the function is a test, so {@code -DskipTests} skips
+   * this goal too.
+   */
+  @Parameter(property = "skipTests", defaultValue = "false")
+  private boolean skipTests;
+
+  /** Maven's switch to skip compiling and running tests; skips this goal too. */
+  @Parameter(property = "maven.test.skip", defaultValue = "false")
+  private boolean mavenTestSkip;
+
   @Override
   protected String goalSkipReason() {
-    return skipInvoke ? PropertyNames.SKIP_INVOKE + " is true" : null;
+    return GoalRunner.firstReason(
+        GoalRunner.whenSet(skipInvoke, PropertyNames.SKIP_INVOKE),
+        skipTests ? "skipTests is true and invoking the function is a test" : null,
+        mavenTestSkip ? "maven.test.skip is true and invoking the function is a test" : null);
   }
 
   @Override

@@ -3,10 +3,12 @@ package io.github.lambdaimage.cdk.cli;
 import io.github.lambdaimage.cdk.CdkException;
 import io.github.lambdaimage.cdk.CdkException.Kind;
 import io.github.lambdaimage.cdk.PropertyNames;
-import io.github.lambdaimage.cdk.process.ProcessResult;
-import io.github.lambdaimage.cdk.process.ProcessRunner;
-import java.io.IOException;
+import io.github.lambdaimage.cdk.process.ToolProcess;
+import io.github.lambdaimage.process.BoundedProcess;
+import io.github.lambdaimage.process.HostSystem;
+import io.github.lambdaimage.process.ProcessResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,38 +24,40 @@ public record NodeRuntime(String executable, NodeVersion version) {
   /** The oldest Node.js that aws-cdk-lib's jsii runtime and the CLI still start on. */
   public static final NodeVersionRange MINIMUM = NodeVersionRange.parse(">= 18.0.0").orElseThrow();
 
+  /** How long {@code node --version} may take. */
+  public static final Duration VERSION_LIMIT = Duration.ofSeconds(60);
+
   /**
-   * Runs {@code <executable> --version}.
+   * Runs {@code <executable> --version} ({@code node.exe} and the like found through {@code
+   * PATHEXT} on Windows).
    *
    * @throws CdkException (environment) when Node.js cannot be run or prints no version
    */
   public static NodeRuntime detect(String executable, Path workingDirectory) {
-    ProcessResult result;
-    try {
-      result =
-          new ProcessRunner(line -> {})
-              .run(List.of(executable, "--version"), workingDirectory, Map.of());
-    } catch (IOException e) {
-      throw new CdkException(
-          Kind.ENVIRONMENT,
-          "Node.js not found: running '"
-              + executable
-              + " --version' failed ("
-              + e.getMessage()
-              + "). The AWS CDK needs Node.js "
-              + MINIMUM
-              + ": install it (https://nodejs.org) or give its path with -D"
-              + PropertyNames.NODE
-              + "=/path/to/node.",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CdkException(Kind.ENVIRONMENT, "Interrupted while checking Node.js.", e);
-    }
+    String command = HostSystem.current().command(executable);
+    ProcessResult result =
+        ToolProcess.run(
+            new BoundedProcess(
+                "'" + command + " --version'",
+                VERSION_LIMIT,
+                "-D" + PropertyNames.NODE + " (a Node.js that answers)"),
+            List.of(command, "--version"),
+            workingDirectory,
+            Map.of(),
+            e ->
+                "Node.js not found: running '"
+                    + executable
+                    + " --version' failed ("
+                    + e.getMessage()
+                    + "). The AWS CDK needs Node.js "
+                    + MINIMUM
+                    + ": install it (https://nodejs.org) or give its path with -D"
+                    + PropertyNames.NODE
+                    + "=/path/to/node.");
     String printed = String.join(" ", result.stdout()).trim();
     return NodeVersion.parse(printed)
         .filter(version -> result.succeeded())
-        .map(version -> new NodeRuntime(executable, version))
+        .map(version -> new NodeRuntime(command, version))
         .orElseThrow(
             () ->
                 new CdkException(
