@@ -47,6 +47,9 @@ public final class PropertyNames {
   /** The AWS region the invoke goal gives the runtime. */
   public static final String REGION = "lambda.region";
 
+  /** Whether invoke may pass AWS credentials from {@code <environment>} to the function. */
+  public static final String PASS_AWS_CREDENTIALS = "lambda.invoke.passAwsCredentials";
+
   /** Skips every lambda-image goal. */
   public static final String SKIP = "lambda.skip";
 
