@@ -6,7 +6,6 @@ import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.process.ErrorLines;
 import io.github.lambdaimage.cdk.process.ToolProcess;
 import io.github.lambdaimage.log.BuildLog;
-import io.github.lambdaimage.process.BoundedProcess;
 import io.github.lambdaimage.process.ProcessResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,28 +51,26 @@ public final class CdkCliRunner {
     List<String> command = new ArrayList<>(cli.command());
     command.addAll(arguments);
     log.info("Running " + cli.description() + ": cdk " + String.join(" ", arguments));
-    BoundedProcess process =
-        new BoundedProcess(
+    ProcessResult result =
+        new ToolProcess(
                 cli.description() + " (cdk " + arguments.get(0) + ")",
                 limit,
-                "-D" + PropertyNames.CLI_TIMEOUT + "=<seconds>")
-            .streamingTo(log::info);
-    ProcessResult result =
-        ToolProcess.run(
-            process,
-            command,
-            workingDirectory,
-            ENVIRONMENT,
-            e ->
-                "Cannot start "
-                    + cli.description()
-                    + " ("
-                    + e.getMessage()
-                    + "); check -D"
-                    + PropertyNames.EXECUTABLE
-                    + " or -D"
-                    + PropertyNames.NODE
-                    + ".");
+                PropertyNames.CLI_TIMEOUT)
+            .run(
+                command,
+                workingDirectory,
+                ENVIRONMENT,
+                log::info,
+                e ->
+                    "Cannot start "
+                        + cli.description()
+                        + " ("
+                        + e.getMessage()
+                        + "); check -D"
+                        + PropertyNames.EXECUTABLE
+                        + " or -D"
+                        + PropertyNames.NODE
+                        + ".");
     if (!result.succeeded()) {
       throw new CdkException(Kind.TOOL_FAILED, failureMessage(arguments.get(0), result));
     }

@@ -9,7 +9,6 @@ import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.process.ErrorLines;
 import io.github.lambdaimage.cdk.process.ToolProcess;
 import io.github.lambdaimage.log.BuildLog;
-import io.github.lambdaimage.process.BoundedProcess;
 import io.github.lambdaimage.process.HostSystem;
 import io.github.lambdaimage.process.ProcessResult;
 import java.io.IOException;
@@ -138,28 +137,23 @@ public final class CliInstallation {
             "--no-package-lock",
             "--loglevel=error",
             "aws-cdk@" + version);
-    BoundedProcess process =
-        new BoundedProcess(
-                "npm install aws-cdk@" + version,
-                npmLimit,
-                "-D" + PropertyNames.NPM_TIMEOUT + "=<seconds>")
-            .streamingTo(log::info);
     ProcessResult result =
-        ToolProcess.run(
-            process,
-            command,
-            cacheDirectory,
-            Map.of(),
-            e ->
-                "npm not found: running '"
-                    + npm
-                    + "' failed ("
-                    + e.getMessage()
-                    + "). Install npm (it comes with Node.js), give it with -D"
-                    + PropertyNames.NPM
-                    + ", or give an installed CLI with -D"
-                    + PropertyNames.EXECUTABLE
-                    + "=/path/to/cdk.");
+        new ToolProcess("npm install aws-cdk@" + version, npmLimit, PropertyNames.NPM_TIMEOUT)
+            .run(
+                command,
+                cacheDirectory,
+                Map.of(),
+                log::info,
+                e ->
+                    "npm not found: running '"
+                        + npm
+                        + "' failed ("
+                        + e.getMessage()
+                        + "). Install npm (it comes with Node.js), give it with -D"
+                        + PropertyNames.NPM
+                        + ", or give an installed CLI with -D"
+                        + PropertyNames.EXECUTABLE
+                        + "=/path/to/cdk.");
     if (!result.succeeded()) {
       throw new CdkException(
           Kind.ENVIRONMENT,

@@ -4,7 +4,6 @@ import io.github.lambdaimage.cdk.CdkException;
 import io.github.lambdaimage.cdk.CdkException.Kind;
 import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.process.ToolProcess;
-import io.github.lambdaimage.process.BoundedProcess;
 import io.github.lambdaimage.process.HostSystem;
 import io.github.lambdaimage.process.ProcessResult;
 import java.nio.file.Path;
@@ -24,36 +23,32 @@ public record NodeRuntime(String executable, NodeVersion version) {
   /** The oldest Node.js that aws-cdk-lib's jsii runtime and the CLI still start on. */
   public static final NodeVersionRange MINIMUM = NodeVersionRange.parse(">= 18.0.0").orElseThrow();
 
-  /** How long {@code node --version} may take. */
-  public static final Duration VERSION_LIMIT = Duration.ofSeconds(60);
-
   /**
    * Runs {@code <executable> --version} ({@code node.exe} and the like found through {@code
    * PATHEXT} on Windows).
    *
+   * @param limit how long it may take (the synthesis limit: Node.js is checked for synthesis)
    * @throws CdkException (environment) when Node.js cannot be run or prints no version
    */
-  public static NodeRuntime detect(String executable, Path workingDirectory) {
+  public static NodeRuntime detect(String executable, Path workingDirectory, Duration limit) {
     String command = HostSystem.current().command(executable);
     ProcessResult result =
-        ToolProcess.run(
-            new BoundedProcess(
-                "'" + command + " --version'",
-                VERSION_LIMIT,
-                "-D" + PropertyNames.NODE + " (a Node.js that answers)"),
-            List.of(command, "--version"),
-            workingDirectory,
-            Map.of(),
-            e ->
-                "Node.js not found: running '"
-                    + executable
-                    + " --version' failed ("
-                    + e.getMessage()
-                    + "). The AWS CDK needs Node.js "
-                    + MINIMUM
-                    + ": install it (https://nodejs.org) or give its path with -D"
-                    + PropertyNames.NODE
-                    + "=/path/to/node.");
+        new ToolProcess("'" + command + " --version'", limit, PropertyNames.SYNTH_TIMEOUT)
+            .run(
+                List.of(command, "--version"),
+                workingDirectory,
+                Map.of(),
+                line -> {},
+                e ->
+                    "Node.js not found: running '"
+                        + executable
+                        + " --version' failed ("
+                        + e.getMessage()
+                        + "). The AWS CDK needs Node.js "
+                        + MINIMUM
+                        + ": install it (https://nodejs.org) or give its path with -D"
+                        + PropertyNames.NODE
+                        + "=/path/to/node.");
     String printed = String.join(" ", result.stdout()).trim();
     return NodeVersion.parse(printed)
         .filter(version -> result.succeeded())

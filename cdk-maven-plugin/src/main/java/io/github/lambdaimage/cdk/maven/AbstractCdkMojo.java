@@ -94,7 +94,9 @@ public abstract class AbstractCdkMojo extends AbstractMojo {
         .run(
             GoalRunner.whenSet(skip, PropertyNames.SKIP),
             () -> {
-              NodeRuntime nodeRuntime = NodeRuntime.detect(node, project.getBasedir().toPath());
+              NodeRuntime nodeRuntime =
+                  NodeRuntime.detect(
+                      node, project.getBasedir().toPath(), Duration.ofSeconds(synthTimeout));
               nodeRuntime.require(NodeRuntime.MINIMUM, "the AWS CDK");
               execute(
                   BuildLog.of(

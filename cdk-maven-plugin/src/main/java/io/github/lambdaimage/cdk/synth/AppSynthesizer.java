@@ -9,7 +9,6 @@ import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.process.ErrorLines;
 import io.github.lambdaimage.cdk.process.ToolProcess;
 import io.github.lambdaimage.log.BuildLog;
-import io.github.lambdaimage.process.BoundedProcess;
 import io.github.lambdaimage.process.ProcessResult;
 import java.io.File;
 import java.io.IOException;
@@ -104,18 +103,16 @@ public final class AppSynthesizer {
   }
 
   private ProcessResult run(SynthRequest request) {
-    BoundedProcess process =
-        new BoundedProcess(
-                "The CDK app " + request.mainClass() + " (synthesis JVM)",
-                request.limit(),
-                "-D" + PropertyNames.SYNTH_TIMEOUT + "=<seconds>")
-            .streamingTo(log::info);
-    return ToolProcess.run(
-        process,
-        command(request),
-        request.workingDirectory(),
-        environment(request),
-        e -> "Cannot start " + request.javaExecutable() + " to synthesize: " + e.getMessage());
+    return new ToolProcess(
+            "The CDK app " + request.mainClass() + " (synthesis JVM)",
+            request.limit(),
+            PropertyNames.SYNTH_TIMEOUT)
+        .run(
+            command(request),
+            request.workingDirectory(),
+            environment(request),
+            log::info,
+            e -> "Cannot start " + request.javaExecutable() + " to synthesize: " + e.getMessage());
   }
 
   private static void prepareDirectories(Path directory, Path temporaryDirectory) {

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +21,17 @@ class ToolProcessTest {
 
   @TempDir Path directory;
 
-  private static BoundedProcess tool() {
-    return new BoundedProcess("the test tool", Duration.ofSeconds(30), "-Dtest.timeout");
+  private static ToolProcess tool() {
+    return new ToolProcess("the test tool", Duration.ofSeconds(30), "test.timeout");
   }
 
-  private ProcessResult run(BoundedProcess process, String script, Map<String, String> env) {
-    return ToolProcess.run(
-        process, List.of("sh", "-c", script), directory, env, e -> "cannot start");
+  private ProcessResult run(ToolProcess tool, String script, Map<String, String> env) {
+    return run(tool, script, env, line -> {});
+  }
+
+  private ProcessResult run(
+      ToolProcess tool, String script, Map<String, String> env, Consumer<String> lines) {
+    return tool.run(List.of("sh", "-c", script), directory, env, lines, e -> "cannot start");
   }
 
   @Test
@@ -36,10 +41,7 @@ class ToolProcessTest {
     environment.put("GREETING", "hello");
 
     ProcessResult result =
-        run(
-            tool().streamingTo(streamed::add),
-            "echo \"$GREETING\"; pwd; echo oops >&2; exit 3",
-            environment);
+        run(tool(), "echo \"$GREETING\"; pwd; echo oops >&2; exit 3", environment, streamed::add);
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.succeeded()).isFalse();
@@ -77,12 +79,13 @@ class ToolProcessTest {
   void aMissingProgramIsAnEnvironmentFailureWithTheCallersMessage() {
     assertThatThrownBy(
             () ->
-                ToolProcess.run(
-                    tool(),
-                    List.of("/nonexistent/program"),
-                    directory,
-                    Map.of(),
-                    e -> "No program: " + e.getMessage().contains("/nonexistent/program")))
+                tool()
+                    .run(
+                        List.of("/nonexistent/program"),
+                        directory,
+                        Map.of(),
+                        line -> {},
+                        e -> "No program: " + e.getMessage().contains("/nonexistent/program")))
         .isInstanceOf(CdkException.class)
         .hasMessage("No program: true")
         .extracting(e -> ((CdkException) e).kind())
@@ -91,8 +94,7 @@ class ToolProcessTest {
 
   @Test
   void aToolPastItsLimitIsAnEnvironmentFailureNamingTheSetting() {
-    BoundedProcess hanging =
-        new BoundedProcess("cdk deploy", Duration.ofSeconds(1), "-Dcdk.cliTimeout=<seconds>");
+    ToolProcess hanging = new ToolProcess("cdk deploy", Duration.ofSeconds(1), "cdk.cliTimeout");
 
     assertThatThrownBy(() -> run(hanging, "sleep 30", Map.of()))
         .isInstanceOf(CdkException.class)
