@@ -3,6 +3,7 @@ package io.github.lambdaimage.maven;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.EngineEndpoint;
 import io.github.lambdaimage.docker.EngineEndpointResolver;
+import io.github.lambdaimage.docker.EngineUnreachableException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.goal.GoalRunner;
 import io.github.lambdaimage.log.BuildLog;
@@ -65,6 +66,14 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
             () -> {
               try {
                 execute(architectures());
+              } catch (EngineUnreachableException e) {
+                throw new EngineUnreachableException(
+                    e.getMessage()
+                        + " To build without images (e.g. on a machine without Docker), skip the"
+                        + " lambda-image goals with -D"
+                        + PropertyNames.SKIP
+                        + "=true.",
+                    e.getCause());
               } finally {
                 closeEngine();
               }
