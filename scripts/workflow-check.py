@@ -11,8 +11,12 @@ Docker Engine run with DOCKER_HOST pointing at a closed port, and no job gets th
 of scripts/env-up.sh (the plugin's integration tests would fail): a job whose commands need what
 it does not set up fails this check. Matrix entries run for this machine's architecture only.
 
-The command lines are read from the workflows, never repeated here. Usage:
-  python3 scripts/workflow-check.py [--keep]     (--keep leaves the work directory)
+The command lines are read from the workflows at HEAD, never repeated here. A job whose first
+Maven step is the same command line as an earlier job's starts from a copy of that job's clone
+after the step (the same command on the same commit; it saves a build). Usage:
+  python3 scripts/workflow-check.py [--keep] [<workflow>:<job> ...]
+    --keep           leave the work directory
+    <workflow>:<job> check only these jobs (and the ones they need), e.g. deploy.yml:registry
 """
 import os
 import platform
@@ -117,12 +121,13 @@ def matrix_entries(job):
     return native or entries[:1]
 
 
-def check_job(workflow, job_id, job, entry, work, tail, artifacts, sha, stand_in):
+def check_job(workflow, job_id, job, entry, work, tail, artifacts, sha, stand_in, first_steps):
     name = "%s %s%s" % (workflow, job_id, (" " + str(entry)) if entry else "")
     started = time.time()
     clone = os.path.join(work, re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-"))
     subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", ROOT, clone], check=True)
     subprocess.run(["git", "-C", clone, "checkout", "-q", sha], check=True)
+    first_maven_step = True
     context = {"github.sha": sha, "vars.ECR_REPOSITORY": CHECK_REPOSITORY,
                "vars.LAMBDA_ARCH": ARCH, "vars.AWS_REGION": "us-east-1",
                "vars.AWS_DEPLOY_ROLE_ARN": "arn:aws:iam::123456789012:role/ci-check",
@@ -131,16 +136,17 @@ def check_job(workflow, job_id, job, entry, work, tail, artifacts, sha, stand_in
     engine = (workflow, job_id) in ENGINE_JOBS
     maven_args = ["-Dmaven.repo.local=" + os.path.join(clone, ".m2-job"),
                   "-Dmaven.repo.local.tail=" + tail,
-                  "-Dcdk.executable=" + stand_in,
-                  # the test environment of scripts/env-up.sh is not set up in these jobs
-                  "-Dlambda.test.registry=" + CLOSED,
-                  "-Dlambda.test.baseImage=" + CLOSED + "/absent/java-base:17"]
+                  "-Dcdk.executable=" + stand_in]
     env = dict(os.environ, GITHUB_WORKSPACE=clone, CI="true",
                CDK_STAND_IN_LOG=os.path.join(work, "cdk-stand-in.log"))
     if engine:
-        # the official Lambda base image is not reachable here: the offline test base image
-        maven_args += ["-Dlambda.runtime=custom", "-Dlambda.baseImage=" + TEST_BASE_IMAGE]
+        # the official Lambda base image is not reachable here: the offline test base image;
+        # the test environment of scripts/env-up.sh is not set up in these jobs
+        maven_args += ["-Dlambda.runtime=custom", "-Dlambda.baseImage=" + TEST_BASE_IMAGE,
+                       "-Dlambda.test.registry=" + CLOSED,
+                       "-Dlambda.test.baseImage=" + CLOSED + "/absent/java-base:17"]
     else:
+        # without an engine, anything needing the engine or the test environment fails
         env["DOCKER_HOST"] = "tcp://" + CLOSED
     env["MAVEN_ARGS"] = " ".join(maven_args)
     log = os.path.join(work, os.path.basename(clone) + ".log")
@@ -176,18 +182,50 @@ def check_job(workflow, job_id, job, entry, work, tail, artifacts, sha, stand_in
             step_env = dict(env, **{k: substitute(v, context)
                                     for k, v in (step.get("env") or {}).items()})
             ran_maven += 1
+            key = (script, engine, tuple(sorted((step.get("env") or {}).items())))
+            if first_maven_step and key in first_steps:
+                # the same command on the same commit in a clean clone: start from its result
+                shutil.rmtree(clone)
+                subprocess.run(["cp", "-a", first_steps[key], clone], check=True)
+                print("workflow-check: %s: '%s' ran on a clean clone already (%s); copied"
+                      % (name, script.strip()[:70], os.path.basename(first_steps[key])))
+                first_maven_step = False
+                continue
             if run(script, clone, step_env, log) != 0:
                 fail("%s: step '%s' failed; the job's commands need something it does not set up"
                      " (engine %s). Log: %s"
                      % (name, step.get("name", script.strip()[:60]),
                         "available" if engine else "unreachable", log))
+            if first_maven_step:
+                snapshot = clone + ".after-first-step"
+                subprocess.run(["cp", "-a", clone, snapshot], check=True)
+                first_steps[key] = snapshot
+                first_maven_step = False
     print("workflow-check: %s: %d Maven step(s) passed in %.0f s"
           % (name, ran_maven, time.time() - started), flush=True)
     return ran_maven
 
 
+def wanted(workflow, jobs, selected):
+    """The jobs to check, in the workflow's order: all, or the selected ones and their needs."""
+    if not selected:
+        return list(jobs)
+    chosen = set()
+    pending = [a.split(":", 1)[1] for a in selected if a.split(":", 1)[0] == workflow]
+    while pending:
+        job_id = pending.pop()
+        if job_id not in jobs:
+            fail("%s has no job '%s'" % (workflow, job_id))
+        if job_id not in chosen:
+            chosen.add(job_id)
+            needs = jobs[job_id].get("needs") or []
+            pending.extend([needs] if isinstance(needs, str) else needs)
+    return [job_id for job_id in jobs if job_id in chosen]
+
+
 def main():
     keep = "--keep" in sys.argv[1:]
+    selected = [a for a in sys.argv[1:] if a != "--keep"]
     sha = subprocess.run(["git", "-C", ROOT, "rev-parse", "HEAD"], check=True,
                          capture_output=True, text=True).stdout.strip()
     work = tempfile.mkdtemp(prefix="lambda-image-workflow-check-")
@@ -199,15 +237,18 @@ def main():
     os.makedirs(artifacts)
     tail = tail_repository(work)
     total = 0
+    first_steps = {}
     try:
         for workflow in WORKFLOWS:
-            with open(os.path.join(ROOT, ".github", "workflows", workflow)) as f:
-                jobs = yaml.safe_load(f)["jobs"]
-            for job_id, job in jobs.items():
-                for entry in matrix_entries(job):
-                    total += check_job(workflow, job_id, job, entry, work, tail, artifacts, sha,
-                                       stand_in)
-        if total == 0:
+            text = subprocess.run(["git", "-C", ROOT, "show", "%s:.github/workflows/%s"
+                                   % (sha, workflow)], check=True, capture_output=True,
+                                  text=True).stdout
+            jobs = yaml.safe_load(text)["jobs"]
+            for job_id in wanted(workflow, jobs, selected):
+                for entry in matrix_entries(jobs[job_id]):
+                    total += check_job(workflow, job_id, jobs[job_id], entry, work, tail,
+                                       artifacts, sha, stand_in, first_steps)
+        if total == 0 and not selected:
             fail("no Maven command line found in the workflows")
         print("workflow-check: every job ran its %d Maven step(s) on a clean clone of %s"
               % (total, sha[:12]))
