@@ -252,6 +252,9 @@ def main():
             fail("no Maven command line found in the workflows")
         print("workflow-check: every job ran its %d Maven step(s) on a clean clone of %s"
               % (total, sha[:12]))
+    except SystemExit:
+        keep = True  # the failure names a log in the work directory
+        raise
     finally:
         subprocess.run(["docker", "image", "rm", "-f"] +
                        ["%s:%s-%s" % (CHECK_REPOSITORY, sha, ARCH)],
