@@ -1,5 +1,7 @@
 package io.github.lambdaimage.maven;
 
+import io.github.lambdaimage.registry.RegistryClient;
+
 /**
  * Every user property the lambda-image goals read; each is also a {@code <configuration>} element.
  */
@@ -49,6 +51,9 @@ public final class PropertyNames {
 
   /** Whether invoke may pass AWS credentials from {@code <environment>} to the function. */
   public static final String PASS_AWS_CREDENTIALS = "lambda.invoke.passAwsCredentials";
+
+  /** How long each registry request may take, in seconds. */
+  public static final String REGISTRY_TIMEOUT = RegistryClient.TIMEOUT_PROPERTY;
 
   /** Skips every lambda-image goal. */
   public static final String SKIP = "lambda.skip";
