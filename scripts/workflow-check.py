@@ -11,9 +11,7 @@ Docker Engine run with DOCKER_HOST pointing at a closed port, and no job gets th
 of scripts/env-up.sh (the plugin's integration tests would fail): a job whose commands need what
 it does not set up fails this check. Matrix entries run for this machine's architecture only.
 
-The command lines are read from the workflows at HEAD, never repeated here. A job whose first
-Maven step is the same command line as an earlier job's starts from a copy of that job's clone
-after the step (the same command on the same commit; it saves a build). Usage:
+The command lines are read from the workflows at HEAD, never repeated here. Usage:
   python3 scripts/workflow-check.py [--keep] [<workflow>:<job> ...]
     --keep           leave the work directory
     <workflow>:<job> check only these jobs (and the ones they need), e.g. deploy.yml:registry
@@ -121,13 +119,12 @@ def matrix_entries(job):
     return native or entries[:1]
 
 
-def check_job(workflow, job_id, job, entry, work, tail, artifacts, sha, stand_in, first_steps):
+def check_job(workflow, job_id, job, entry, work, tail, artifacts, sha, stand_in):
     name = "%s %s%s" % (workflow, job_id, (" " + str(entry)) if entry else "")
     started = time.time()
     clone = os.path.join(work, re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-"))
     subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", ROOT, clone], check=True)
     subprocess.run(["git", "-C", clone, "checkout", "-q", sha], check=True)
-    first_maven_step = True
     context = {"github.sha": sha, "vars.ECR_REPOSITORY": CHECK_REPOSITORY,
                "vars.LAMBDA_ARCH": ARCH, "vars.AWS_REGION": "us-east-1",
                "vars.AWS_DEPLOY_ROLE_ARN": "arn:aws:iam::123456789012:role/ci-check",
@@ -176,31 +173,17 @@ def check_job(workflow, job_id, job, entry, work, tail, artifacts, sha, stand_in
                 if not any(s in script for s in SELF_STEPS):
                     fail("%s: run step without Maven this check does not know: %s"
                          % (name, script.strip()))
-                print("workflow-check: %s: '%s' is the test command running this check"
+                print("workflow-check: %s: '%s' is part of the test command running this check"
                       % (name, script.strip()))
                 continue
             step_env = dict(env, **{k: substitute(v, context)
                                     for k, v in (step.get("env") or {}).items()})
             ran_maven += 1
-            key = (script, engine, tuple(sorted((step.get("env") or {}).items())))
-            if first_maven_step and key in first_steps:
-                # the same command on the same commit in a clean clone: start from its result
-                shutil.rmtree(clone)
-                subprocess.run(["cp", "-a", first_steps[key], clone], check=True)
-                print("workflow-check: %s: '%s' ran on a clean clone already (%s); copied"
-                      % (name, script.strip()[:70], os.path.basename(first_steps[key])))
-                first_maven_step = False
-                continue
             if run(script, clone, step_env, log) != 0:
                 fail("%s: step '%s' failed; the job's commands need something it does not set up"
                      " (engine %s). Log: %s"
                      % (name, step.get("name", script.strip()[:60]),
                         "available" if engine else "unreachable", log))
-            if first_maven_step:
-                snapshot = clone + ".after-first-step"
-                subprocess.run(["cp", "-a", clone, snapshot], check=True)
-                first_steps[key] = snapshot
-                first_maven_step = False
     print("workflow-check: %s: %d Maven step(s) passed in %.0f s"
           % (name, ran_maven, time.time() - started), flush=True)
     return ran_maven
@@ -237,7 +220,6 @@ def main():
     os.makedirs(artifacts)
     tail = tail_repository(work)
     total = 0
-    first_steps = {}
     try:
         for workflow in WORKFLOWS:
             text = subprocess.run(["git", "-C", ROOT, "show", "%s:.github/workflows/%s"
@@ -247,7 +229,7 @@ def main():
             for job_id in wanted(workflow, jobs, selected):
                 for entry in matrix_entries(jobs[job_id]):
                     total += check_job(workflow, job_id, jobs[job_id], entry, work, tail,
-                                       artifacts, sha, stand_in, first_steps)
+                                       artifacts, sha, stand_in)
         if total == 0 and not selected:
             fail("no Maven command line found in the workflows")
         print("workflow-check: every job ran its %d Maven step(s) on a clean clone of %s"
