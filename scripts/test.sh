@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command: bring up the test environment (engine, QEMU, registry, offline base
 # image; see scripts/env-up.sh), lint the GitHub workflows and run their Maven command lines as
-# their jobs would (scripts/workflow-check.sh), then run the Maven build with every test. Extra
-# arguments go to Maven.
+# their jobs would (scripts/workflow-check.sh), then run the Maven build with every test, then
+# check the release bundle. Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -21,6 +21,9 @@ bash scripts/workflow-check.sh
   -Dlambda.runtime=custom \
   -Dlambda.baseImage=127.0.0.1:5000/lambda-image-test/java-base:17 \
   "$@"
+
+# The Maven Central bundle: built and signed with a throwaway key, nothing uploaded, then checked.
+bash scripts/release-check.sh
 
 # The committed goal/parameter reference must match the plugins just built.
 python3 scripts/plugin-reference.py --check

@@ -95,7 +95,7 @@ class SeedPreventionIT {
           .isEqualTo("x86_64");
     } finally {
       restoreTag(baseTag, previousImageOfTag);
-      removeQuietly(repository + ":" + "0.1.0-SNAPSHOT-amd64");
+      TestEngine.removeIfPresent(repository + ":" + "0.1.0-SNAPSHOT-amd64");
     }
   }
 
@@ -128,7 +128,7 @@ class SeedPreventionIT {
           .withForce(true)
           .exec();
     } else {
-      removeQuietly(tag);
+      TestEngine.removeIfPresent(tag);
     }
   }
 
@@ -137,14 +137,6 @@ class SeedPreventionIT {
       return TestEngine.client().inspectImageCmd(image).exec().getId();
     } catch (NotFoundException e) {
       return null;
-    }
-  }
-
-  private static void removeQuietly(String image) {
-    try {
-      TestEngine.client().removeImageCmd(image).withForce(true).exec();
-    } catch (NotFoundException e) {
-      // already gone
     }
   }
 }

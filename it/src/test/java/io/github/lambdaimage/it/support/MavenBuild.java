@@ -26,6 +26,7 @@ public final class MavenBuild {
   private final List<String> arguments = new ArrayList<>();
   private final Map<String, String> environment = new HashMap<>();
   private final List<String> servers = new ArrayList<>();
+  private boolean wrapper;
 
   private MavenBuild(Path projectDirectory) {
     this.projectDirectory = projectDirectory;
@@ -102,6 +103,15 @@ public final class MavenBuild {
     return this;
   }
 
+  /**
+   * Runs the project's own Maven Wrapper ({@code ./mvnw}) instead of the Maven that runs the tests,
+   * as a user of a generated project would.
+   */
+  public MavenBuild withWrapper() {
+    wrapper = true;
+    return this;
+  }
+
   /** The copied project's directory. */
   public Path projectDirectory() {
     return projectDirectory;
@@ -111,7 +121,10 @@ public final class MavenBuild {
   public Result run() {
     Path settings = writeSettings();
     List<String> command = new ArrayList<>();
-    command.add(mavenHome().resolve("bin/mvn").toString());
+    command.add(
+        wrapper
+            ? projectDirectory.resolve("mvnw").toString()
+            : mavenHome().resolve("bin/mvn").toString());
     command.addAll(
         List.of(
             "-B",

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -38,6 +39,15 @@ public final class TestEngine {
       client = DockerClientImpl.getInstance(config, http);
     }
     return client;
+  }
+
+  /** Removes {@code image} (forced, also when a container uses it); nothing when it is gone. */
+  public static void removeIfPresent(String image) {
+    try {
+      client().removeImageCmd(image).withForce(true).exec();
+    } catch (NotFoundException alreadyGone) {
+      // nothing to remove
+    }
   }
 
   /** Pulls {@code image} for {@code platform} and waits for the pull to finish. */
@@ -94,14 +104,7 @@ public final class TestEngine {
   /** Removes the tags {@code <repository>:<tag>-<arch>} of every architecture that exist. */
   public static void removeArchitectureTags(String repository, String tag) {
     for (Architecture architecture : Architecture.values()) {
-      try {
-        client()
-            .removeImageCmd(repository + ":" + tag + "-" + architecture.dockerName())
-            .withForce(true)
-            .exec();
-      } catch (RuntimeException alreadyGone) {
-        // nothing to remove
-      }
+      removeIfPresent(repository + ":" + tag + "-" + architecture.dockerName());
     }
   }
 
