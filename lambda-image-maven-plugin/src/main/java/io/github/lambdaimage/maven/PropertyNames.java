@@ -59,6 +59,9 @@ public final class PropertyNames {
   /** The host name or address the function's container calls the Runtime API at. */
   public static final String RUNTIME_API_HOST = RuntimeApiAddresses.HOST_PROPERTY;
 
+  /** Whether invoke may pass AWS credentials from {@code <environment>} to the function. */
+  public static final String PASS_AWS_CREDENTIALS = "lambda.invoke.passAwsCredentials";
+
   /** How long each registry request may take, in seconds. */
   public static final String REGISTRY_TIMEOUT = RegistryClient.TIMEOUT_PROPERTY;
 
