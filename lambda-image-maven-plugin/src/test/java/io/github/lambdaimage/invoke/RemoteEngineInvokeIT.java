@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,16 +58,12 @@ class RemoteEngineInvokeIT {
   }
 
   @AfterAll
-  void removeImages() {
+  void removeImagesFromTheRemoteEngine() {
     if (images != null) {
       images.close();
       engine.close();
+      TestEngines.close(docker);
     }
-  }
-
-  @AfterEach
-  void noContainerIsLeftBehind() {
-    assertThat(TestImages.containersOf(docker, functionName)).isEmpty();
   }
 
   @ParameterizedTest
@@ -82,6 +77,7 @@ class RemoteEngineInvokeIT {
 
     assertThat(JSON.readTree(report.invocations().get(0).response()).get("arch").asText())
         .isEqualTo(architecture == Architecture.AMD64 ? "amd64" : "aarch64");
+    assertThat(TestImages.containersOf(docker, functionName)).isEmpty();
     assertThat(log.infos())
         .anySatisfy(
             line ->
@@ -115,6 +111,7 @@ class RemoteEngineInvokeIT {
         .hasMessageContaining("Set lambda.runtimeApi.bind to an address of this machine")
         .hasMessageContaining("and lambda.runtimeApi.host to the name or address");
     assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
+    assertThat(TestImages.containersOf(docker, functionName)).isEmpty();
   }
 
   @Test
@@ -134,6 +131,7 @@ class RemoteEngineInvokeIT {
                 + " address its containers call it at (default: the lambda.runtimeApi.bind"
                 + " address).");
     assertThat(Duration.between(start, Instant.now())).isLessThan(FunctionInvoker.INIT_PHASE_LIMIT);
+    assertThat(TestImages.containersOf(docker, functionName)).isEmpty();
   }
 
   private ImageRecord function(Architecture architecture) {
