@@ -119,9 +119,14 @@ public record EngineInfo(
    */
   public record Host(String kernelVersion, String name, List<String> labels) {}
 
-  /** True when the engine runs inside Docker Desktop (which brings its own CPU emulation). */
+  /**
+   * True when the engine runs inside Docker Desktop (which brings its own CPU emulation): its
+   * operating system says so, or it carries Docker Desktop's {@code com.docker.desktop.address}
+   * label.
+   */
   public boolean dockerDesktop() {
-    return operatingSystem != null && operatingSystem.contains("Docker Desktop");
+    return (operatingSystem != null && operatingSystem.contains("Docker Desktop"))
+        || labels.stream().anyMatch(label -> label.startsWith("com.docker.desktop.address="));
   }
 
   /**

@@ -77,7 +77,11 @@ public record RuntimeApiRoute(
           RuntimeApiAddresses.HOST_PROPERTY + " defaults to " + RuntimeApiAddresses.BIND_PROPERTY);
     }
     if (engine.dockerDesktop()) {
-      return new RuntimeApiRoute(bind, networkMode, DOCKER_DESKTOP_HOST, "Docker Desktop");
+      return new RuntimeApiRoute(
+          bind,
+          networkMode,
+          DOCKER_DESKTOP_HOST,
+          "the engine is Docker Desktop, which forwards that name here");
     }
     String elsewhere = elsewhere(engine, endpoint, thisKernel);
     if (elsewhere == null) {
@@ -88,10 +92,18 @@ public record RuntimeApiRoute(
           "the engine runs on this host and the container shares its network");
     }
     if (lima(engine, endpoint)) {
-      return new RuntimeApiRoute(bind, networkMode, LIMA_HOST, "colima or Lima");
+      return new RuntimeApiRoute(
+          bind,
+          networkMode,
+          LIMA_HOST,
+          "the engine runs in colima or Lima, which forward that name here");
     }
     if (engine.kind() == EngineInfo.Kind.PODMAN) {
-      return new RuntimeApiRoute(bind, networkMode, PODMAN_HOST, "a Podman machine");
+      return new RuntimeApiRoute(
+          bind,
+          networkMode,
+          PODMAN_HOST,
+          "the engine is a Podman machine, which forwards that name here");
     }
     throw unreachable(endpoint, elsewhere);
   }

@@ -50,6 +50,25 @@ class RuntimeApiRouteTest {
   }
 
   @Test
+  void dockerDesktopIsAlsoKnownByItsLabel() {
+    EngineInfo desktop =
+        new EngineInfo(
+            "linux",
+            "arm64",
+            "28.0.1",
+            "1.48",
+            "Ubuntu 24.04",
+            EngineInfo.Kind.DOCKER,
+            EngineInfo.ImageStore.CONTAINERD,
+            "6.10.14-linuxkit",
+            "docker-desktop",
+            List.of("com.docker.desktop.address=unix:///Users/ada/Library/docker-cli.sock"));
+
+    assertThat(choose(desktop, SOCKET, none()).runtimeApi(9001))
+        .isEqualTo("host.docker.internal:9001");
+  }
+
+  @Test
   void colimaOnAMacCallsHostLimaInternal() {
     EngineEndpoint colima =
         new EngineEndpoint(
