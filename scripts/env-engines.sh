@@ -27,6 +27,31 @@ wait_until() {
   return 1
 }
 
+# start_engine NAME PIDFILE OWN_PIDFILE LOG CHECK COMMAND...: reuse the engine if CHECK passes;
+# else start COMMAND in the background (in a session of its own) and wait for CHECK. OWN_PIDFILE=1:
+# write COMMAND's pid to PIDFILE (else the engine writes it itself).
+start_engine() {
+  local name=$1 pidfile=$2 own=$3 logfile=$4 check=$5 pid
+  shift 5
+  if $check; then
+    log "reuse: $name answers"
+    return 0
+  fi
+  if pid=$(pid_alive "$pidfile"); then die "$name (pid $pid) runs but does not answer; see $logfile or run scripts/env-down.sh"; fi
+  log "starting $name; log $logfile"
+  echo "---- $(date -Is) env-up starting $name" >>"$logfile"
+  setsid nohup "$@" >>"$logfile" 2>&1 </dev/null 9>&- &
+  pid=$!
+  [[ $own -eq 1 ]] && echo "$pid" >"$pidfile"
+  if ! wait_until 60 "$pid" $check; then
+    tail -n 20 "$logfile" >&2
+    kill "$pid" 2>/dev/null || true
+    [[ $own -eq 1 ]] && rm -f "$pidfile"
+    die "$name did not answer (see $logfile)"
+  fi
+  log "$name up, pid $(cat "$pidfile")"
+}
+
 # ---------------------------------------------------------------- Debian 13 root file system
 # The chroot directory must itself be a mount point (dockerd remounts / in it); /proc, /sys and
 # /dev come from the host, as slaves, so nothing unmounted below them reaches the host's.
@@ -102,25 +127,10 @@ step_trixie_rootfs() {
 }
 
 # ---------------------------------------------------------------- docker-26-containerd
+d26_ok() { ping_unix "$D26_SOCK"; }
 step_docker26() {
-  local pid
-  if ping_unix "$D26_SOCK"; then
-    log "reuse: docker 26 answers on $D26_SOCK"
-  else
-    if pid=$(pid_alive "$D26_PIDFILE"); then die "dockerd 26 (pid $pid) runs but does not answer on $D26_SOCK; see $D26_LOG or run scripts/env-down.sh"; fi
-    log "starting Debian 13's dockerd (containerd image store) in $TRIXIE_ROOT; log $D26_LOG"
-    echo "---- $(date -Is) env-up starting dockerd 26" >>"$D26_LOG"
-    rm -f "$D26_SOCK"
-    setsid nohup chroot "$TRIXIE_ROOT" /usr/sbin/dockerd --host=unix:///run/docker.sock --pidfile=/run/docker.pid \
-      >>"$D26_LOG" 2>&1 </dev/null 9>&- &
-    pid=$!
-    if ! wait_until 60 "$pid" ping_unix "$D26_SOCK"; then
-      tail -n 20 "$D26_LOG" >&2
-      kill "$pid" 2>/dev/null || true
-      die "dockerd 26 did not answer on $D26_SOCK (see $D26_LOG)"
-    fi
-    log "dockerd 26 up, pid $(cat "$D26_PIDFILE")"
-  fi
+  start_engine "docker 26 (Debian 13's dockerd, containerd image store, in $TRIXIE_ROOT)" "$D26_PIDFILE" 0 "$D26_LOG" d26_ok \
+    chroot "$TRIXIE_ROOT" /usr/sbin/dockerd --host=unix:///run/docker.sock --pidfile=/run/docker.pid
   local store
   store=$(curl -s --unix-socket "$D26_SOCK" http://localhost/info | jq -r '[.DriverStatus[]? | select(.[0] == "driver-type") | .[1]][0] // "classic"')
   [[ $store == io.containerd.snapshotter.v1 ]] || die "docker 26 on $D26_SOCK does not use the containerd image store (driver-type $store); check $TRIXIE_ROOT/etc/docker/daemon.json"
@@ -128,28 +138,12 @@ step_docker26() {
 }
 
 # ---------------------------------------------------------------- podman-5
+podman_ok() { ping_unix "$PODMAN_SOCK"; }
 step_podman() {
-  local pid
-  if ping_unix "$PODMAN_SOCK"; then
-    log "reuse: podman answers on $PODMAN_SOCK"
-  else
-    if pid=$(pid_alive "$PODMAN_PIDFILE"); then die "podman (pid $pid) runs but does not answer on $PODMAN_SOCK; see $PODMAN_LOG or run scripts/env-down.sh"; fi
-    log "starting Debian 13's podman system service in $TRIXIE_ROOT; log $PODMAN_LOG"
-    echo "---- $(date -Is) env-up starting podman system service" >>"$PODMAN_LOG"
-    mkdir -p "$(dirname "$PODMAN_SOCK")"
-    rm -f "$PODMAN_SOCK"
-    PODMAN_IGNORE_CGROUPSV1_WARNING=1 setsid nohup chroot "$TRIXIE_ROOT" /usr/bin/podman system service --time=0 unix:///run/podman/podman.sock \
-      >>"$PODMAN_LOG" 2>&1 </dev/null 9>&- &
-    pid=$!
-    echo "$pid" >"$PODMAN_PIDFILE"
-    if ! wait_until 60 "$pid" ping_unix "$PODMAN_SOCK"; then
-      tail -n 20 "$PODMAN_LOG" >&2
-      kill "$pid" 2>/dev/null || true
-      rm -f "$PODMAN_PIDFILE"
-      die "podman did not answer on $PODMAN_SOCK (see $PODMAN_LOG)"
-    fi
-    log "podman up, pid $pid"
-  fi
+  mkdir -p "$(dirname "$PODMAN_SOCK")"
+  podman_ok || rm -f "$PODMAN_SOCK" # a socket file left by an unclean stop
+  PODMAN_IGNORE_CGROUPSV1_WARNING=1 start_engine "podman (Debian 13's podman system service, in $TRIXIE_ROOT)" "$PODMAN_PIDFILE" 1 "$PODMAN_LOG" podman_ok \
+    chroot "$TRIXIE_ROOT" /usr/bin/podman system service --time=0 unix:///run/podman/podman.sock
   note podman-5 "$(engine_version --unix-socket "$PODMAN_SOCK" http://localhost/version), unix://$PODMAN_SOCK"
 }
 
@@ -171,6 +165,7 @@ remote_network() { # the namespace, the veth pair and their two addresses
   ip -n "$REMOTE_NETNS" link set lo up
 }
 
+remote_ok() { ping_tcp "http://$REMOTE_NS_ADDR:2375"; }
 in_remote() { nsenter --net="/run/netns/$REMOTE_NETNS" "$@"; }
 remote_registry_ok() { [[ $(in_remote curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://$REGISTRY_ADDR/v2/") == 200 ]]; }
 
@@ -186,7 +181,6 @@ forward() {
 }
 
 step_remote() {
-  local pid
   [[ $IS_ROOT -eq 1 ]] || die "docker-remote needs root (network namespace); run as root or pass --default-engine-only"
   command -v socat >/dev/null || ensure_pkgs socat
   command -v nsenter >/dev/null || die "nsenter (util-linux) is required"
@@ -198,27 +192,13 @@ step_remote() {
   local i
   for ((i = 0; i < 20; i++)); do remote_registry_ok && break; sleep 0.25; done
   remote_registry_ok || die "the registry does not answer at $REGISTRY_ADDR inside $REMOTE_NETNS (see $REMOTE_DIR/forward-*.log)"
-  if ping_tcp "http://$REMOTE_NS_ADDR:2375"; then
-    log "reuse: docker-remote answers on $REMOTE_URI"
-  else
-    if pid=$(pid_alive "$REMOTE_PIDFILE"); then die "docker-remote dockerd (pid $pid) runs but does not answer on $REMOTE_URI; see $REMOTE_LOG or run scripts/env-down.sh"; fi
-    command -v dockerd >/dev/null || ensure_pkgs docker.io
-    log "starting dockerd in $REMOTE_NETNS on $REMOTE_URI; log $REMOTE_LOG"
-    echo "---- $(date -Is) env-up starting dockerd in $REMOTE_NETNS" >>"$REMOTE_LOG"
-    # Plain TCP on the namespace's own address only (--tls=false: on purpose, no 15 s warning pause).
-    setsid nohup nsenter --net="/run/netns/$REMOTE_NETNS" dockerd \
-      --host="$REMOTE_URI" --tls=false \
-      --pidfile="$REMOTE_PIDFILE" --data-root="$REMOTE_DIR/docker" --exec-root="$REMOTE_DIR/exec" \
-      --iptables=false --ip-masq=false --bridge=none --cgroup-parent=lambda-image-remote \
-      >>"$REMOTE_LOG" 2>&1 </dev/null 9>&- &
-    pid=$!
-    if ! wait_until 60 "$pid" ping_tcp "http://$REMOTE_NS_ADDR:2375"; then
-      tail -n 20 "$REMOTE_LOG" >&2
-      kill "$pid" 2>/dev/null || true
-      die "docker-remote did not answer on $REMOTE_URI (see $REMOTE_LOG)"
-    fi
-    log "docker-remote up, pid $(cat "$REMOTE_PIDFILE")"
-  fi
+  command -v dockerd >/dev/null || ensure_pkgs docker.io
+  # Plain TCP on the namespace's own address only (--tls=false: on purpose, no 15 s warning pause).
+  start_engine "docker-remote (dockerd in $REMOTE_NETNS on $REMOTE_URI)" "$REMOTE_PIDFILE" 0 "$REMOTE_LOG" remote_ok \
+    nsenter --net="/run/netns/$REMOTE_NETNS" dockerd \
+    --host="$REMOTE_URI" --tls=false \
+    --pidfile="$REMOTE_PIDFILE" --data-root="$REMOTE_DIR/docker" --exec-root="$REMOTE_DIR/exec" \
+    --iptables=false --ip-masq=false --bridge=none --cgroup-parent=lambda-image-remote
   note docker-remote "$(engine_version "http://$REMOTE_NS_ADDR:2375/version"), $REMOTE_URI, this host there: $REMOTE_HOST_ADDR"
 }
 
