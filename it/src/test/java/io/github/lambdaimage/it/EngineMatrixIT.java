@@ -10,17 +10,19 @@ import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import io.github.lambdaimage.model.ImageRecords;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The user's path on each engine users run, as {@code scripts/engines.sh} lists them: Docker 20.10
- * (classic image store), Docker 26 with the containerd image store, Podman 5 through its
- * Docker-compatible API. On each, in the default {@code official} runtime mode on the test
- * environment's official-shaped base, one copy of the reference handler: {@code verify} builds and
- * invokes both architectures, a second {@code package} finds both up to date, {@code deploy} pushes
- * both to {@code 127.0.0.1:5000/<engine>/hello} and records digests the registry serves as
- * single-platform manifests of the right architecture. No build may log an {@code [ERROR]} line.
+ * The user's path on each engine users run, as {@code scripts/engines.sh} lists them: the default
+ * engine (Docker 20.10, classic image store, in the test environment), Docker 26 with the
+ * containerd image store, Podman 5 through its Docker-compatible API. On each, in the default
+ * {@code official} runtime mode on the test environment's official-shaped base, one copy of the
+ * reference handler: {@code verify} builds and invokes both architectures, a second {@code package}
+ * finds both up to date, {@code deploy} pushes both to {@code 127.0.0.1:5000/<engine>/hello} and
+ * records digests the registry serves as single-platform manifests of the right architecture. No
+ * build may log an {@code [ERROR]} line.
  */
 class EngineMatrixIT {
 
@@ -51,10 +53,16 @@ class EngineMatrixIT {
     return TestRegistry.address() + "/" + engine.name() + "/hello";
   }
 
+  /** The default engine (listed first) and the two the test environment adds beside it. */
+  static Stream<Engines.Engine> engines() {
+    return Stream.of(
+        Engines.listed().get(0), Engines.named("docker-26-containerd"), Engines.named("podman-5"));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"docker-20.10", "docker-26-containerd", "podman-5"})
-  void buildsInvokesRebuildsNothingAndDeploysBothArchitecturesOnEveryEngine(String name) {
-    Engines.Engine engine = Engines.named(name);
+  @MethodSource("engines")
+  void buildsInvokesRebuildsNothingAndDeploysBothArchitecturesOnEveryEngine(Engines.Engine engine) {
+    String name = engine.name();
     Path project = MavenBuild.ofModuleCopy("handler", "engine-matrix-" + name).projectDirectory();
 
     MavenBuild.Result verify = handlerBuild(engine, project, "verify", "verify");
