@@ -37,7 +37,7 @@ for arg in "$@"; do
     --no-base-image) WANT_BASE=0 WANT_EXTRA_ENGINES=0 ;;
     --rebuild-base) REBUILD_BASE=1 ;;
     --default-engine-only) WANT_EXTRA_ENGINES=0 ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0"; exit 0 ;;
     *) die "unknown option: $arg" ;;
   esac
 done
