@@ -1,22 +1,26 @@
 #!/usr/bin/env python3
 """Benchmark of lambda-image's inner loop against the docker CLI and Jib (see bench/README.md).
 
-Usage: bench/run.sh [--runs N] [--arch amd64,arm64] [--no-invoke] [--skip-install]
+Usage: bench/run.sh [--runs N] [--arch amd64,arm64] [--scales 10x100k,...|grid|none]
+                    [--no-invoke] [--skip-install] [--seed N] [--results DIR]
 """
 
 import argparse
 import json
 import os
+import random
 import re
 import secrets
 import shutil
 import sys
 import time
-from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
-from measure import (
+sys.path.insert(0, str(Path(__file__).parent))
+
+from environment import collect, load_average  # noqa: E402
+from measure import (  # noqa: E402
     LOGS,
     RegistryLog,
     engine_windows,
@@ -26,38 +30,49 @@ from measure import (
     overlap,
     run,
 )
-from report import render
-from tools import DockerCli, Jib, LambdaImage, Maven, change_class
+from report import render, write_samples  # noqa: E402
+from synthetic import parse_scales, scenario_name, write_dependencies  # noqa: E402
+from tools import (  # noqa: E402
+    JIB,
+    DockerCli,
+    Jib,
+    LambdaImage,
+    Maven,
+    Scenario,
+    buildkit_available,
+    change_class,
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 INVOKE_LINE = re.compile(
     r"Init (\d+) ms \(container start to first /invocation/next\), \S+ (\d+) ms \(cold\), "
     r"\S+ (\d+) ms \(warm\)"
 )
+DEFAULT_SCALES = "10x100k,50x100k,200x100k,10x1M,10x10M"
 
 
 def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 5)))
-    parser.add_argument("--arch", default="amd64,arm64")
+    parser.add_argument("--arch", default="amd64,arm64", help="architectures of the handler")
+    parser.add_argument(
+        "--scales", default=DEFAULT_SCALES,
+        help="scaling scenarios <jars>x<application size>, 'grid' (all 9) or 'none'",
+    )
+    parser.add_argument("--scale-arch", default="amd64", help="architecture of the scaling runs")
     parser.add_argument("--no-invoke", action="store_true", help="skip the cold/warm start runs")
+    parser.add_argument("--no-two-arch", action="store_true", help="skip the two-architecture builds")
     parser.add_argument(
         "--skip-install", action="store_true", help="reuse the plugin already in the bench repo"
     )
+    parser.add_argument("--seed", type=int, default=None, help="seed of the per-round tool order")
     parser.add_argument("--bench-dir", default=os.environ.get("BENCH_DIR", "/tmp/lambda-image-bench"))
+    parser.add_argument("--results", default=str(REPO_ROOT / "bench/results"))
     parser.add_argument("--registry", default="127.0.0.1:5000")
     parser.add_argument("--base", default="127.0.0.1:5000/lambda-image-test/java-base:17")
-    parser.add_argument(
-        "--registry-log", default="/var/lib/lambda-image-env/registry.log"
-    )
-    parser.add_argument(
-        "--registry-storage", default="/var/lib/lambda-image-env/registry/data"
-    )
+    parser.add_argument("--registry-log", default="/var/lib/lambda-image-env/registry.log")
+    parser.add_argument("--registry-storage", default="/var/lib/lambda-image-env/registry/data")
     return parser.parse_args()
-
-
-def load_average():
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def log(message):
@@ -65,19 +80,19 @@ def log(message):
 
 
 class Benchmark:
-    """Runs every measurement and collects the samples, keyed (arch, tool, metric)."""
+    """Runs every measurement and collects the samples: one dict per measured value."""
 
     def __init__(self, args):
         self.args = args
         self.archs = args.arch.split(",")
         self.bench_dir = Path(args.bench_dir)
-        self.work = self.bench_dir / "work"
         self.run_id = secrets.token_hex(3)
-        self.samples = defaultdict(list)
+        self.seed = args.seed if args.seed is not None else secrets.randbits(32)
+        self.order = random.Random(self.seed)
+        self.samples = []
         self.registry = RegistryLog(args.registry_log, args.registry_storage)
-        self.images_seen = set()
-        self.tags = []
-        self.failures = []
+        self.images_seen, self.tags, self.failures, self.round_loads = set(), [], [], []
+        self.round_number = 0
 
     # ------------------------------------------------------------ setup
 
@@ -101,37 +116,57 @@ class Benchmark:
         self.events.mkdir(exist_ok=True)
         (self.events / "1-cold.json").write_text('{"name": "cold"}\n')
         (self.events / "2-warm.json").write_text('{"name": "warm"}\n')
-        for arch in self.archs:
+        scales = parse_scales(self.args.scales)
+        all_archs = sorted(set(self.archs) | ({self.args.scale_arch} if scales else set()))
+        for arch in all_archs:
             run(["docker", "pull", "-q", f"{self.args.base}-{arch}"])
-        shutil.rmtree(self.work, ignore_errors=True)
-        registry, prefix = self.args.registry, f"lambda-image-bench/{{}}-{self.run_id}"
-        self.tools = [
-            LambdaImage(self.maven, REPO_ROOT, self.work, self.args.base,
-                        f"{registry}/{prefix.format('plugin')}"),
-            DockerCli(self.maven, REPO_ROOT, self.work, self.args.base,
-                      f"{registry}/{prefix.format('cli')}"),
-            Jib(self.maven, REPO_ROOT, self.work, self.args.base,
-                f"{registry}/{prefix.format('jib')}", prefix.format("jib"),
-                self.bench_dir / "jib-base-cache"),
+        self.base_size = {a: inspect_image(f"{self.args.base}-{a}")["Size"] for a in all_archs}
+        self.buildkit = buildkit_available(self.args.base, all_archs[0], self.bench_dir / "probe")
+        log("BuildKit: " + ("available" if self.buildkit is None else f"not available: {self.buildkit}"))
+        self.environment = collect(REPO_ROOT, self.maven.executable, JIB, self.buildkit)
+        self.scenarios = [Scenario("handler", self.archs, invoke=not self.args.no_invoke)]
+        for deps, app in scales:
+            self.scenarios.append(Scenario(
+                scenario_name(deps, app), [self.args.scale_arch],
+                write_dependencies(self.maven.local_repository, deps), app, invoke=False,
+            ))
+        shutil.rmtree(self.bench_dir / "work", ignore_errors=True)
+        self.tools = {scenario.name: self.make_tools(scenario) for scenario in self.scenarios}
+
+    def make_tools(self, scenario):
+        work = self.bench_dir / "work" / scenario.name
+        registry = self.args.registry
+        repository = f"lambda-image-bench/{scenario.name}-{{}}-{self.run_id}"
+        tools = [
+            LambdaImage(self.maven, REPO_ROOT, work, self.args.base,
+                        f"{registry}/{repository.format('plugin')}", scenario),
+            DockerCli(self.maven, REPO_ROOT, work, self.args.base,
+                      f"{registry}/{repository.format('cli')}", scenario),
         ]
-        self.base_size = {
-            arch: inspect_image(f"{self.args.base}-{arch}")["Size"] for arch in self.archs
-        }
+        if self.buildkit is None:
+            tools.append(DockerCli(self.maven, REPO_ROOT, work, self.args.base,
+                                   f"{registry}/{repository.format('cli-bk')}", scenario, True))
+        tools.append(Jib(self.maven, REPO_ROOT, work, self.args.base,
+                         f"{registry}/{repository.format('jib')}", repository.format("jib"),
+                         self.bench_dir / "jib-base-cache", scenario))
+        return tools
 
     def warm_up(self):
-        """A first build and push per tool and architecture, online against the mirror of ~/.m2
-        (to fill the benchmark's local repository); not measured."""
+        """A first build and push per scenario, tool and architecture, online against the mirror
+        of ~/.m2 (to fill the benchmark's local repository and Jib's base cache); not measured."""
         self.maven.offline = False
         self.previous = {}
-        for arch in self.archs:
-            for tool in self.tools:
-                log(f"warm-up {tool.name} {arch}")
-                change_class(tool.project, f"warm-up-{arch}")
-                build = tool.build(arch)
-                self.previous[(arch, tool.name)] = self.checked_image(build.image, arch)
-                tool.push(arch)
-                if not self.args.no_invoke:
-                    self.invoke(tool, arch)
+        for scenario in self.scenarios:
+            for arch in scenario.archs:
+                for tool in self.tools[scenario.name]:
+                    log(f"warm-up {scenario.name} {tool.name} {arch}")
+                    change_class(tool.project, f"warm-up-{arch}")
+                    build = tool.build(arch)
+                    key = (scenario.name, arch, tool.name)
+                    self.previous[key] = self.checked_image(build.image, arch)
+                    tool.push(arch)
+                    if scenario.invoke:
+                        self.invoke(scenario, tool, arch)
         self.maven.offline = True
 
     # ------------------------------------------------------------ measurements
@@ -145,22 +180,33 @@ class Benchmark:
             self.tags.append(reference)
         return image
 
-    def record(self, arch, tool, metric, value):
+    def record(self, scenario, arch, tool, metric, value):
         if value is not None:
-            self.samples[(arch, tool.name, metric)].append(value)
+            self.samples.append({
+                "seq": len(self.samples) + 1, "round": self.round_number, "scenario": scenario.name,
+                "arch": arch, "tool": tool if isinstance(tool, str) else tool.name,
+                "metric": metric, "value": value,
+            })
 
     def round(self, number):
-        for arch in self.archs:
-            for tool in self.tools:
-                log(f"round {number}: {tool.name} {arch} (load {load_average()})")
-                steps = [
-                    lambda: self.one_class_change(tool, arch, f"round-{number}-{arch}"),
-                    lambda: self.no_change(tool, arch),
-                    lambda: self.push(tool, arch),
-                ]
-                if not self.args.no_invoke:
-                    steps.append(lambda: self.invoke(tool, arch))
-                self.attempt(f"round {number} {tool.name} {arch}", steps)
+        """One round: per scenario and architecture, every tool in an order drawn from the seeded
+        generator: one-class change -> build; build again without change; push; invoke."""
+        self.round_number = number
+        self.round_loads.append(load_average())
+        for scenario in self.scenarios:
+            for arch in scenario.archs:
+                tools = list(self.tools[scenario.name])
+                self.order.shuffle(tools)
+                for tool in tools:
+                    log(f"round {number}: {scenario.name} {tool.name} {arch} (load {load_average()})")
+                    steps = [
+                        lambda: self.one_class_change(scenario, tool, arch, f"r{number}-{arch}"),
+                        lambda: self.no_change(scenario, tool, arch),
+                        lambda: self.push(scenario, tool, arch),
+                    ]
+                    if scenario.invoke:
+                        steps.append(lambda: self.invoke(scenario, tool, arch))
+                    self.attempt(f"round {number} {scenario.name} {tool.name} {arch}", steps)
 
     def attempt(self, what, steps):
         """Runs `steps` in order; a failure is recorded for the report and skips the rest."""
@@ -171,105 +217,105 @@ class Benchmark:
             first_line = str(failure).splitlines()[0] if str(failure) else repr(failure)
             log(f"FAILED {what}: {first_line}")
             self.failures.append(f"{what}: {first_line}")
-            for (arch, name), image in list(self.previous.items()):
-                self.previous[(arch, name)] = self.current_image(arch, name) or image
+            self.refresh_previous()
 
-    def current_image(self, arch, name):
-        tool = next(t for t in self.tools if t.name == name)
-        try:
-            return inspect_image(tool.image_name(arch))
-        except RuntimeError:
-            return None
+    def refresh_previous(self):
+        for scenario_name, arch, name in list(self.previous):
+            tool = next(t for t in self.tools[scenario_name] if t.name == name)
+            try:
+                self.previous[(scenario_name, arch, name)] = inspect_image(tool.image_name(arch))
+            except RuntimeError:
+                pass
 
-    def one_class_change(self, tool, arch, value):
+    def one_class_change(self, scenario, tool, arch, value):
         change_class(tool.project, value)
         build = tool.build(arch)
         image = self.checked_image(build.image, arch)
-        previous = self.previous[(arch, tool.name)]
-        if image["Id"] == previous["Id"]:
+        key = (scenario.name, arch, tool.name)
+        if image["Id"] == self.previous[key]["Id"]:
             raise RuntimeError(f"{tool.name} {arch}: the one-class change gave the same image")
-        count, size = new_layers(previous, image)
-        self.previous[(arch, tool.name)] = image
-        sizes = layer_sizes(image)
+        count, size = new_layers(self.previous[key], image)
+        self.previous[key] = image
         for metric, value in [
-            ("change.wall", build.wall),
-            ("change.step", build.step),
-            ("change.own", build.own_step),
-            ("change.engine", build.engine),
-            ("change.layers", count),
-            ("change.layer_bytes", size),
-            ("context_bytes", build.context_bytes),
-            ("context_payload", build.context_payload),
-            ("image_bytes", image["Size"]),
-            ("image_layers", len(sizes)),
+            ("change.wall", build.wall), ("change.step", build.step),
+            ("change.own", build.own_step), ("change.engine", build.engine),
+            ("change.cpu", build.cpu), ("change.rss", build.rss or None),
+            ("change.layers", count), ("change.layer_bytes", size),
+            ("context_bytes", build.context_bytes), ("context_payload", build.context_payload),
+            ("image_bytes", image["Size"]), ("image_layers", len(layer_sizes(image))),
             ("added_bytes", image["Size"] - self.base_size[arch]),
         ]:
-            self.record(arch, tool, metric, value)
+            self.record(scenario, arch, tool, metric, value)
 
-    def no_change(self, tool, arch):
+    def no_change(self, scenario, tool, arch):
         build = tool.build(arch)
         image = self.checked_image(build.image, arch)
-        if image["Id"] != self.previous[(arch, tool.name)]["Id"]:
+        if image["Id"] != self.previous[(scenario.name, arch, tool.name)]["Id"]:
             raise RuntimeError(f"{tool.name} {arch}: a rebuild without change made a new image")
-        self.record(arch, tool, "nochange.wall", build.wall)
-        self.record(arch, tool, "nochange.step", build.step)
-        self.record(arch, tool, "nochange.own", build.own_step)
+        for metric, value in [
+            ("nochange.wall", build.wall), ("nochange.step", build.step),
+            ("nochange.own", build.own_step), ("nochange.cpu", build.cpu),
+            ("nochange.rss", build.rss or None),
+        ]:
+            self.record(scenario, arch, tool, metric, value)
 
-    def push(self, tool, arch):
+    def push(self, scenario, tool, arch):
         mark = self.registry.mark()
         push = tool.push(arch)
-        repository = push.repository.split("/", 1)[1]
-        uploaded = self.registry.uploads(mark, repository, push.tag)
-        self.record(arch, tool, "push.step", push.step)
-        for part in ("layers", "config", "manifest", "blob_count"):
-            self.record(arch, tool, f"push.{part}", uploaded[part])
-        total = uploaded["layers"] + uploaded["config"] + uploaded["manifest"]
-        self.record(arch, tool, "push.total_bytes", total)
+        uploaded = self.registry.uploads(mark, push.repository.split("/", 1)[1], push.tag)
+        for metric, value in [
+            ("push.step", push.step), ("push.wall", push.wall), ("push.cpu", push.cpu),
+            ("push.rss", push.rss or None),
+            ("push.total_bytes", uploaded["layers"] + uploaded["config"] + uploaded["manifest"]),
+            *((f"push.{part}", uploaded[part]) for part in ("layers", "config", "manifest", "blob_count")),
+        ]:
+            self.record(scenario, arch, tool, metric, value)
 
-    def invoke(self, tool, arch):
-        project = tool.invoke_project(arch)
+    def invoke(self, scenario, tool, arch):
         goal = (
             "lambda-image:invoke"
             if isinstance(tool, LambdaImage)
             else f"io.github.lambdaimage:lambda-image-maven-plugin:{self.plugin_version}:invoke"
         )
         output = self.maven.run(
-            project, goal, f"-Dlambda.arch={arch}", f"-Dlambda.event={self.events}"
+            tool.invoke_project(arch), goal, f"-Dlambda.arch={arch}", f"-Dlambda.event={self.events}"
         ).output
         match = INVOKE_LINE.search(output)
         if not match:
             raise RuntimeError(f"no invoke summary for {tool.name} {arch}:\n{output[-3000:]}")
         init, cold, warm = (int(g) for g in match.groups())
-        self.record(arch, tool, "start.cold_ms", init + cold)
-        self.record(arch, tool, "start.init_ms", init)
-        self.record(arch, tool, "start.warm_ms", warm)
+        self.record(scenario, arch, tool, "start.cold_ms", init + cold)
+        self.record(scenario, arch, tool, "start.init_ms", init)
+        self.record(scenario, arch, tool, "start.warm_ms", warm)
 
     def two_architectures(self, number):
-        """One-class change built for both architectures in one build, concurrently (the default)
-        and one after the other (lambda.build.parallel=false)."""
-        self.attempt(f"round {number} two architectures", [lambda: self._two_architectures(number)])
-
-    def _two_architectures(self, number):
-        plugin = self.tools[0]
+        """In one round, each after a one-class change, in a seeded order: one build of both
+        architectures (concurrent, the default), the same one after the other
+        (lambda.build.parallel=false), and each architecture alone."""
+        scenario, plugin = self.scenarios[0], self.tools["handler"][0]
         both = ",".join(self.archs)
-        for mode, extra in [("parallel", []), ("sequential", ["-Dlambda.build.parallel=false"])]:
-            log(f"two architectures {mode}, round {number}")
-            change_class(plugin.project, f"both-{mode}-{number}")
-            build = plugin.build(both, extra)
-            per_arch = dict(re.findall(r"(\w+) built (\d+) ms", build.log))
-            if set(per_arch) != set(self.archs):
-                raise RuntimeError("two-architecture build did not rebuild both:\n" + build.log)
-            key = ("+".join(self.archs), plugin.name)
-            self.samples[key + (f"{mode}.own",)].append(build.own_step)
-            self.samples[key + (f"{mode}.wall",)].append(build.wall)
-            self.samples[key + (f"{mode}.sum",)].append(
-                sum(int(v) for v in per_arch.values()) / 1000
-            )
-            windows = engine_windows(build.log, self.archs)
-            if len(windows) == len(self.archs):
-                self.samples[key + (f"{mode}.overlap",)].append(overlap(windows))
-        for arch in self.archs:
-            self.previous[(arch, plugin.name)] = inspect_image(f"{plugin.repository}:bench-{arch}")
+        variants = [("both", both, []), ("both-sequential", both, ["-Dlambda.build.parallel=false"])]
+        variants += [(f"{arch}-alone", arch, []) for arch in self.archs]
+        self.order.shuffle(variants)
+        for variant, archs, extra in variants:
+            self.attempt(f"round {number} two architectures {variant}",
+                         [lambda: self._two_architectures(scenario, plugin, variant, archs, extra)])
+        self.refresh_previous()
+
+    def _two_architectures(self, scenario, plugin, variant, archs, extra):
+        log(f"two architectures: {variant}, round {self.round_number}")
+        change_class(plugin.project, f"{variant}-{self.round_number}")
+        build = plugin.build(archs, extra)
+        built = dict(re.findall(r"(\w+) built (\d+) ms", build.log)) if "," in archs else {archs: 1}
+        if set(built) != set(archs.split(",")):
+            raise RuntimeError(f"{variant} did not rebuild {archs}:\n" + build.log[-3000:])
+        pair = "+".join(self.archs)
+        for metric, value in [("step", build.step), ("own", build.own_step), ("wall", build.wall),
+                              ("cpu", build.cpu), ("rss", build.rss or None)]:
+            self.record(scenario, pair, plugin, f"two.{variant}.{metric}", value)
+        windows = engine_windows(build.log, self.archs) if "," in archs else {}
+        if len(windows) == len(self.archs):
+            self.record(scenario, pair, plugin, f"two.{variant}.overlap", overlap(windows))
 
     # ------------------------------------------------------------ cleanup
 
@@ -293,24 +339,31 @@ class Benchmark:
 def main():
     args = parse_arguments()
     started, load_at_start = datetime.now(), load_average()
+    clock = time.monotonic()
     log(f"load average at start: {load_at_start}")
     bench = Benchmark(args)
-    output = REPO_ROOT / "bench/results" / f"{started:%Y-%m-%d-%H%M}.md"
-    output.parent.mkdir(exist_ok=True)
+    results = Path(args.results)
+    output = results / f"{started:%Y-%m-%d-%H%M}.md"
+    raw = results / f"{started:%Y-%m-%d-%H%M}"
+    raw.mkdir(parents=True, exist_ok=True)
 
     def report(rounds_done):
-        samples = [[*key, values] for key, values in bench.samples.items()]
-        (LOGS["directory"] / "samples.json").write_text(json.dumps(samples, indent=1))
-        table = render(
-            bench.samples,
-            bench.archs,
-            [tool.name for tool in bench.tools],
-            runs=rounds_done,
-            started=started,
-            load=f"{load_at_start} at the start, {load_average()} at the end",
-            minutes=(datetime.now() - started).total_seconds() / 60,
-            failures=bench.failures,
-        )
+        environment = {
+            **bench.environment,
+            "started": f"{started:%Y-%m-%d %H:%M}",
+            "minutes": f"{(time.monotonic() - clock) / 60:.0f}",
+            "rounds": rounds_done,
+            "seed": bench.seed,
+            "load average at the start": load_at_start,
+            "load average at the end": load_average(),
+            "load average at each round's start": bench.round_loads,
+            "scenarios": {s.name: {"archs": s.archs, "describe": s.describe()} for s in bench.scenarios},
+            "tools": [tool.name for tool in bench.tools["handler"]],
+            "failures": bench.failures,
+        }
+        (raw / "environment.json").write_text(json.dumps(environment, indent=1) + "\n")
+        write_samples(raw / "samples.csv", bench.samples)
+        table = render(bench.samples, environment)
         output.write_text(table)
         return table
 
@@ -319,16 +372,15 @@ def main():
         bench.warm_up()
         for number in range(1, args.runs + 1):
             bench.round(number)
-            if len(bench.archs) > 1:
+            if len(bench.archs) > 1 and not args.no_two_arch:
                 bench.two_architectures(number)
             report(number)
-            log(f"round {number} written to {output}")
+            log(f"round {number} written to {output} and {raw}/")
     finally:
         bench.clean_up()
     print(report(args.runs))
-    log(f"saved {output}")
+    log(f"saved {output} and {raw}/")
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).parent))
     main()

@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import tarfile
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,36 +18,47 @@ from pathlib import Path
 
 @dataclass
 class Run:
-    """One finished command: its wall time in seconds and its combined output."""
+    """One finished command, timed from outside: wall seconds, its combined output, the CPU
+    seconds (user + sys) of the process and the descendants it waited for, and the peak resident
+    set size in bytes of the largest of them (for `mvn`, which execs java: the Maven JVM)."""
 
     wall: float
     output: str
+    cpu: float = 0.0
+    rss: int = 0
 
 
 LOGS = {"directory": None, "count": 0}
 
 
 def run(command, cwd=None, env=None, check=True):
-    """Runs `command`, timing it; fails with its output when it fails and `check` is set. Keeps
-    the output in LOGS['directory'] when set."""
-    started = time.monotonic()
-    process = subprocess.run(
-        command,
-        cwd=cwd,
-        env=None if env is None else {**os.environ, **env},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    result = Run(time.monotonic() - started, process.stdout)
+    """Runs `command`, timing it from outside (wall clock around the process, rusage from wait4);
+    fails with its output when it fails and `check` is set. Keeps the output in LOGS['directory']
+    when set."""
+    with tempfile.TemporaryFile() as output:
+        started = time.monotonic()
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=None if env is None else {**os.environ, **env},
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.monotonic() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
+    result = Run(wall, text, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
     if LOGS["directory"]:
         LOGS["count"] += 1
         words = [str(w).split(":")[-1] for w in command[1:] if not str(w)[:1] in "-/"][:2]
         words.insert(0, Path(cwd).parent.name if cwd else Path(command[0]).name)
         name = f"{LOGS['count']:04d}-" + "-".join(re.sub(r"[^\w.]", "_", w) for w in words)
-        (Path(LOGS["directory"]) / f"{name}.log").write_text(f"# {cwd}\n{result.output}")
+        (Path(LOGS["directory"]) / f"{name}.log").write_text(f"# {cwd}\n# {command}\n{text}")
     if check and process.returncode != 0:
-        tail = "\n".join(process.stdout.splitlines()[-40:])
+        tail = "\n".join(text.splitlines()[-40:])
         raise RuntimeError(f"{' '.join(map(str, command))} failed in {cwd}:\n{tail}")
     return result
 

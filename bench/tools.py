@@ -1,4 +1,5 @@
-"""The three ways of building the same handler image: lambda-image, the docker CLI, Jib.
+"""The ways of building the same handler image: lambda-image, the docker CLI (classic builder,
+and BuildKit where the CLI and engine have it), Jib.
 
 Each tool works on its own copy of the handler module, so their target directories never mix, and
 offers the same operations: build (the command a developer re-runs), push, and the image record
@@ -8,7 +9,7 @@ that lets lambda-image:invoke run its image.
 import json
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from measure import (
@@ -20,6 +21,7 @@ from measure import (
     payload_bytes,
     run,
 )
+from synthetic import dependency_size, write_payload
 
 HANDLER = "io.github.lambdaimage.example.HelloHandler::handleRequest"
 RUNTIME_CLIENT = ("com.amazonaws", "aws-lambda-java-runtime-interface-client", "2.10.1")
@@ -31,11 +33,15 @@ CONSTANT = re.compile(r'(DEFAULT_NAME = ")[^"]*(")')
 
 @dataclass
 class Build:
-    """One build: the whole command's wall time, the image step's time, the image built."""
+    """One build: the whole command's wall time (timed from outside, every command of the flow
+    summed), the image step's time, the image built, and the commands' CPU seconds and the Maven
+    JVM's peak RSS."""
 
     wall: float
     step: float
     image: str
+    cpu: float = 0.0
+    rss: int = 0
     context_bytes: int | None = None
     context_payload: int | None = None
     own_step: float | None = None
@@ -45,11 +51,35 @@ class Build:
 
 @dataclass
 class Push:
-    """One push: the push step's time and where it went."""
+    """One push: the push step's time, the whole command's, where it went, CPU and peak RSS."""
 
     step: float
+    wall: float
     repository: str
     tag: str
+    cpu: float = 0.0
+    rss: int = 0
+
+
+@dataclass
+class Scenario:
+    """One function to build: the reference handler as it is, or with synthetic dependency jars
+    and an application payload (see synthetic.py); `archs` it is measured on."""
+
+    name: str
+    archs: list
+    dependencies: list = field(default_factory=list)
+    payload: int = 0
+    invoke: bool = True
+
+    def describe(self):
+        if not self.dependencies and not self.payload:
+            return "handler (2 dependency jars, 7 kB application jar)"
+        jars = sum(dependency_size(int(a[len("dep-"):])) for _, a, _ in self.dependencies)
+        return (
+            f"{len(self.dependencies)} synthetic dependency jars ({jars / 1e6:.1f} MB),"
+            f" application payload {self.payload / 1e6:g} MB"
+        )
 
 
 class Maven:
@@ -86,24 +116,35 @@ class Maven:
         return run(command + list(args), cwd=project)
 
 
-def copy_handler(repo_root, destination, keep_plugin=True, extra_dependency=None):
+def copy_handler(repo_root, destination, scenario, keep_plugin=True, extra_dependency=None):
     """Copies the handler module's pom.xml and main sources to `destination` (not its tests, which
-    assert the constant the benchmark changes); the parent comes from the local repository.
-    Without `keep_plugin` the pom loses its <build> (lambda-image) section."""
+    assert the constant the benchmark changes), adds the scenario's dependencies and payload; the
+    parent comes from the local repository. Without `keep_plugin` the pom loses its <build>
+    (lambda-image) section."""
     shutil.rmtree(destination, ignore_errors=True)
     shutil.copytree(Path(repo_root) / "handler/src/main", Path(destination) / "src/main")
     pom = (Path(repo_root) / "handler/pom.xml").read_text()
     pom = pom.replace("</parent>", "  <relativePath/>\n  </parent>", 1)
     if not keep_plugin:
         pom = re.sub(r"\s*<build>.*</build>", "", pom, flags=re.DOTALL)
-    if extra_dependency:
-        group, artifact, version = extra_dependency
-        pom = pom.replace(
-            "</dependencies>",
+    extra = list(scenario.dependencies) + ([extra_dependency] if extra_dependency else [])
+    pom = pom.replace(
+        "</dependencies>",
+        "".join(
             f"  <dependency><groupId>{group}</groupId><artifactId>{artifact}</artifactId>"
-            f"<version>{version}</version></dependency>\n  </dependencies>",
+            f"<version>{version}</version></dependency>\n"
+            for group, artifact, version in extra
         )
+        + "  </dependencies>",
+    )
     (Path(destination) / "pom.xml").write_text(pom)
+    if scenario.payload:
+        write_payload(destination, scenario.payload)
+
+
+def context_files(context):
+    """Bytes of the files in lambda-image's context directory, without its Dockerfile."""
+    return payload_bytes(context, [p.name for p in Path(context).iterdir() if p.name != "Dockerfile"])
 
 
 def engine_seconds(log, arch):
@@ -142,11 +183,12 @@ class LambdaImage:
     """lambda-image:build bound to package in the handler module, custom runtime on the base."""
 
     name = "lambda-image"
+    slug = "plugin"
 
-    def __init__(self, maven, repo_root, work, base, repository):
+    def __init__(self, maven, repo_root, work, base, repository, scenario):
         self.maven, self.project = maven, Path(work) / "lambda-image/handler"
         self.base, self.repository, self.tag = base, repository, "bench"
-        copy_handler(repo_root, self.project)
+        copy_handler(repo_root, self.project, scenario)
 
     def image_name(self, arch):
         return f"{self.repository}:{self.tag}-{arch}"
@@ -170,12 +212,12 @@ class LambdaImage:
             wall=result.wall,
             step=mojo_seconds(result.output, r"lambda-image:[^:]+:build "),
             image=self.image_name(arch),
+            cpu=result.cpu,
+            rss=result.rss,
             context_bytes=int(context.group(1)) if context else None,
             context_payload=(
-                payload_bytes(
-                    self.project / f"target/lambda-image/{arch}/context", ["app", "lib", "runtime"]
-                )
-                if context
+                context_files(self.project / f"target/lambda-image/{arch}/context")
+                if context and "," not in arch
                 else None
             ),
             own_step=int(own.group(1)) / 1000,
@@ -185,22 +227,28 @@ class LambdaImage:
 
     def push(self, arch):
         result = self.maven.run(self.project, "lambda-image:push", *self.properties(arch))
-        return Push(mojo_seconds(result.output, r"lambda-image:[^:]+:push "), self.repository, f"{self.tag}-{arch}")
+        return Push(
+            mojo_seconds(result.output, r"lambda-image:[^:]+:push "),
+            result.wall, self.repository, f"{self.tag}-{arch}", result.cpu, result.rss,
+        )
 
     def invoke_project(self, arch):
         return self.project
 
 
 class DockerCli:
-    """`docker build` (classic builder) of a hand-written Dockerfile of the kind AWS documents."""
+    """`docker build` of a hand-written Dockerfile of the kind AWS documents: the classic builder
+    (DOCKER_BUILDKIT=0), or BuildKit (DOCKER_BUILDKIT=1) when the CLI and engine have it."""
 
-    name = "docker CLI"
     CONTEXT = ["Dockerfile", ".dockerignore", "runtime", "target/classes", "target/dependency"]
 
-    def __init__(self, maven, repo_root, work, base, repository):
-        self.maven, self.project = maven, Path(work) / "docker-cli/handler"
+    def __init__(self, maven, repo_root, work, base, repository, scenario, buildkit=False):
+        self.name = "docker CLI BuildKit" if buildkit else "docker CLI"
+        self.slug = "cli-bk" if buildkit else "cli"
+        self.buildkit = buildkit
+        self.maven, self.project = maven, Path(work) / f"{self.slug}/handler"
         self.base, self.repository = base, repository
-        copy_handler(repo_root, self.project, keep_plugin=False)
+        copy_handler(repo_root, self.project, scenario, keep_plugin=False)
         (self.project / "Dockerfile").write_text(self._dockerfile())
         (self.project / ".dockerignore").write_text(
             "*\n!runtime\n!target/classes\n!target/dependency\n"
@@ -228,7 +276,7 @@ class DockerCli:
 
     def _fetch_runtime_client(self, work):
         """The runtime interface client's jars, into runtime/ (what the AWS docs have users add)."""
-        helper = Path(work) / "runtime-client"
+        helper = Path(work) / f"runtime-client-{self.slug}"
         helper.mkdir(parents=True, exist_ok=True)
         group, artifact, version = RUNTIME_CLIENT
         (helper / "pom.xml").write_text(
@@ -257,41 +305,63 @@ class DockerCli:
             ["docker", "build", "--platform", f"linux/{arch}", "--network", "host",
              "--build-arg", f"BASE_IMAGE={self.base}-{arch}", "-t", image, "."],
             cwd=self.project,
-            env={"DOCKER_BUILDKIT": "0"},
+            env={"DOCKER_BUILDKIT": "1" if self.buildkit else "0"},
         )
         return Build(
             wall=mvn.wall + docker.wall,
             step=docker.wall,
             image=image,
+            cpu=mvn.cpu + docker.cpu,
+            rss=mvn.rss,
             context_bytes=context_tar_bytes(self.project, self.CONTEXT),
             context_payload=payload_bytes(self.project, self.CONTEXT[2:]),
         )
 
     def push(self, arch):
         result = run(["docker", "push", f"{self.repository}:{arch}"])
-        return Push(result.wall, self.repository, arch)
+        return Push(result.wall, result.wall, self.repository, arch, result.cpu, 0)
 
     def invoke_project(self, arch):
         write_image_record(self.project, arch, f"{self.repository}:{arch}", self.repository, arch)
         return self.project
 
 
+def buildkit_available(base, arch, directory):
+    """None when `DOCKER_BUILDKIT=1 docker build` works with this CLI and engine (tried on a
+    one-line Dockerfile from the base), else the reason, from the CLI's first error line."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "Dockerfile").write_text(f"FROM {base}-{arch}\n")
+    result = run(
+        ["docker", "build", "-q", "--platform", f"linux/{arch}", "--network", "host", "."],
+        cwd=directory, env={"DOCKER_BUILDKIT": "1"}, check=False,
+    )
+    if result.output.strip().startswith("sha256:") and "ERROR" not in result.output:
+        return None
+    lines = [line.strip() for line in result.output.splitlines() if line.strip()]
+    return lines[0] if lines else "docker build with DOCKER_BUILDKIT=1 failed without output"
+
+
 class Jib:
     """Jib run by full coordinates (never a dependency of the product); the runtime interface
-    client is a dependency of this copy, as Jib users add it."""
+    client is a dependency of this copy, as Jib users add it. Offline after the warm-up (`-o`:
+    its cached base, no registry check) for dockerBuild; online for build, which pushes."""
 
     name = "Jib"
+    slug = "jib"
 
-    def __init__(self, maven, repo_root, work, base, repository, local_name, cache):
+    def __init__(self, maven, repo_root, work, base, repository, local_name, cache, scenario):
         self.maven, self.project = maven, Path(work) / "jib/handler"
         self.base, self.repository, self.local_name, self.cache = base, repository, local_name, cache
-        copy_handler(repo_root, self.project, keep_plugin=False, extra_dependency=RUNTIME_CLIENT)
+        copy_handler(
+            repo_root, self.project, scenario, keep_plugin=False, extra_dependency=RUNTIME_CLIENT
+        )
 
     def properties(self, arch, image):
         entrypoint = ["java", *JVM_FLAGS, "-cp",
                       "/var/task/resources:/var/task/classes:/var/task/libs/*", ENTRYPOINT_MAIN]
         return [
-            f"-Djib.from.image={self.base}",
+            f"-Djib.from.image={self.base}-{arch}",
             f"-Djib.from.platforms=linux/{arch}",
             "-Djib.allowInsecureRegistries=true",
             f"-Djib.to.image={image}",
@@ -300,7 +370,7 @@ class Jib:
             "-Djib.container.environment=LAMBDA_TASK_ROOT=/var/task",
             "-Djib.container.entrypoint=" + ",".join(entrypoint),
             f"-Djib.container.args={HANDLER}",
-            f"-Djib.baseImageCache={self.cache}",
+            f"-Djib.baseImageCache={self.cache}-{arch}",
             "-Djib.console=plain",
         ]
 
@@ -310,10 +380,12 @@ class Jib:
     def build(self, arch):
         image = self.image_name(arch)
         result = self.maven.run(
-            self.project, "package", f"{JIB}:dockerBuild", *self.properties(arch, image),
-            offline=False,  # offline, Jib loses the cached base of one platform of the index
+            self.project, "package", f"{JIB}:dockerBuild", *self.properties(arch, image)
         )
-        return Build(result.wall, mojo_seconds(result.output, r"jib:[^:]+:dockerBuild "), image)
+        return Build(
+            result.wall, mojo_seconds(result.output, r"jib:[^:]+:dockerBuild "), image,
+            result.cpu, result.rss,
+        )
 
     def push(self, arch):
         result = self.maven.run(
@@ -321,7 +393,10 @@ class Jib:
             *self.properties(arch, f"{self.repository}:{arch}"),
             offline=False,  # Jib refuses to push in offline mode
         )
-        return Push(mojo_seconds(result.output, r"jib:[^:]+:build "), self.repository, arch)
+        return Push(
+            mojo_seconds(result.output, r"jib:[^:]+:build "), result.wall, self.repository, arch,
+            result.cpu, result.rss,
+        )
 
     def invoke_project(self, arch):
         write_image_record(self.project, arch, f"{self.local_name}:{arch}", self.local_name, arch)

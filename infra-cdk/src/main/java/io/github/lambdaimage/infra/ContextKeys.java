@@ -1,25 +1,12 @@
 package io.github.lambdaimage.infra;
 
 /**
- * The CDK context keys the app reads (pass them with {@code -c key=value}, in {@code cdk.json}, or
- * as {@code -Dkey=value} to the cdk-maven-plugin, which forwards {@code lambda.*} properties).
+ * The CDK context keys the app reads besides the image's, which {@link
+ * io.github.lambdaimage.cdk.LambdaImageContext} reads (pass them with {@code -c key=value}, in
+ * {@code cdk.json}, or as {@code -Dkey=value} to the cdk-maven-plugin, which forwards {@code
+ * lambda.*} properties).
  */
 public final class ContextKeys {
-
-  /**
-   * Path of an {@code images.json} (several architectures, pick one with {@link #ARCH}) or of one
-   * architecture's {@code image.json}; relative paths resolve against the working directory.
-   */
-  public static final String IMAGE_MANIFEST = "lambda.image.manifest";
-
-  /** The image repository, e.g. {@code 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello}. */
-  public static final String IMAGE_REPOSITORY = "lambda.image.repository";
-
-  /** The pushed image's manifest digest, {@code sha256:…}. */
-  public static final String IMAGE_DIGEST = "lambda.image.digest";
-
-  /** The function's architecture ({@code amd64}, {@code arm64} or an alias). */
-  public static final String ARCH = "lambda.arch";
 
   /** {@code true}: synthesize only the registry stack (first deploy, before any image exists). */
   public static final String REGISTRY_ONLY = "lambda.registryOnly";
@@ -42,7 +29,10 @@ public final class ContextKeys {
   /** The Function URL's auth type: {@code AWS_IAM} (default) or {@code NONE} (public). */
   public static final String URL_AUTH = "lambda.function.urlAuth";
 
-  /** Where the manifest is looked for when neither it nor an explicit image is given. */
+  /**
+   * Where the image's manifest is looked for when neither {@code lambda.image.manifest} nor an
+   * explicit image is given.
+   */
   public static final String DEFAULT_MANIFEST = "../handler/target/lambda-image/images.json";
 
   private ContextKeys() {}

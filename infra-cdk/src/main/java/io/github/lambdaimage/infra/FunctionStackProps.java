@@ -1,5 +1,6 @@
 package io.github.lambdaimage.infra;
 
+import io.github.lambdaimage.cdk.LambdaImageCode;
 import java.util.Objects;
 import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
 
@@ -16,7 +17,7 @@ public final class FunctionStackProps {
   /** Timeout in seconds when none is configured. */
   public static final int DEFAULT_TIMEOUT = 30;
 
-  private final ImageReference image;
+  private final LambdaImageCode image;
   private final String fallbackRepositoryName;
   private final int memorySize;
   private final int timeoutSeconds;
@@ -39,7 +40,7 @@ public final class FunctionStackProps {
   }
 
   /** The image the function runs, by digest. */
-  public ImageReference image() {
+  public LambdaImageCode image() {
     return image;
   }
 
@@ -73,7 +74,7 @@ public final class FunctionStackProps {
 
   /** Builds {@link FunctionStackProps}. */
   public static final class Builder {
-    private ImageReference image;
+    private LambdaImageCode image;
     private String fallbackRepositoryName = RegistryStackProps.DEFAULT_REPOSITORY_NAME;
     private int memorySize = DEFAULT_MEMORY;
     private int timeoutSeconds = DEFAULT_TIMEOUT;
@@ -83,7 +84,7 @@ public final class FunctionStackProps {
     private Builder() {}
 
     /** The image the function runs. */
-    public Builder image(ImageReference image) {
+    public Builder image(LambdaImageCode image) {
       this.image = image;
       return this;
     }

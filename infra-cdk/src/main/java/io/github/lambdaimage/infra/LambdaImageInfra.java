@@ -1,5 +1,6 @@
 package io.github.lambdaimage.infra;
 
+import io.github.lambdaimage.cdk.LambdaImageCodeException;
 import java.nio.file.Path;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.cxapi.CloudAssembly;
@@ -23,7 +24,7 @@ public final class LambdaImageInfra {
       LambdaImageStacks.fromContext(app, Path.of("").toAbsolutePath());
       CloudAssembly assembly = app.synth();
       NoContainerImageAssets.check(Path.of(assembly.getDirectory()));
-    } catch (InfraConfigurationException e) {
+    } catch (InfraConfigurationException | LambdaImageCodeException e) {
       System.err.println("Synthesis failed: " + e.getMessage());
       System.exit(1);
     }

@@ -1,5 +1,8 @@
 package io.github.lambdaimage.infra;
 
+import io.github.lambdaimage.cdk.LambdaImageCode;
+import io.github.lambdaimage.cdk.LambdaImageCodeException;
+import io.github.lambdaimage.cdk.LambdaImageContext;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,11 +32,13 @@ public final class LambdaImageStacks {
   private LambdaImageStacks() {}
 
   /**
-   * Adds the stacks to {@code app} as its context ({@link ContextKeys}) describes.
+   * Adds the stacks to {@code app} as its context ({@link ContextKeys}, {@link LambdaImageContext})
+   * describes.
    *
-   * @param workingDirectory the directory a relative {@value ContextKeys#IMAGE_MANIFEST} resolves
+   * @param workingDirectory the directory a relative {@value LambdaImageContext#MANIFEST} resolves
    *     against
    * @throws InfraConfigurationException when the context is incomplete or inconsistent
+   * @throws LambdaImageCodeException when the image cannot be deployed
    */
   public static Stacks fromContext(App app, Path workingDirectory) {
     ContextValues context = ContextValues.of(app.getNode());
@@ -41,7 +46,8 @@ public final class LambdaImageStacks {
     if (context.bool(ContextKeys.REGISTRY_ONLY, false)) {
       return create(app, registry, Optional.empty());
     }
-    ImageReference image = new ImageReferenceResolver(context, workingDirectory).resolve();
+    LambdaImageCode image =
+        LambdaImageContext.fromContext(app, workingDirectory, ContextKeys.DEFAULT_MANIFEST);
     return create(app, registry, Optional.of(functionProps(context, image, registry)));
   }
 
@@ -73,7 +79,7 @@ public final class LambdaImageStacks {
   }
 
   private static FunctionStackProps functionProps(
-      ContextValues context, ImageReference image, RegistryStackProps registry) {
+      ContextValues context, LambdaImageCode image, RegistryStackProps registry) {
     return FunctionStackProps.builder()
         .image(image)
         .fallbackRepositoryName(registry.repositoryName())

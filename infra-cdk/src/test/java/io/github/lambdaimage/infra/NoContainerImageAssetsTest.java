@@ -3,6 +3,7 @@ package io.github.lambdaimage.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lambdaimage.cdk.LambdaImageContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ class NoContainerImageAssetsTest {
   void theAppsCloudAssemblyHoldsNoContainerImageAssetAndNoAssetManifest() throws IOException {
     App app =
         TestApps.app(
-            Map.of(ContextKeys.IMAGE_MANIFEST, "ecr/images.json", ContextKeys.ARCH, "arm64"),
+            Map.of(
+                LambdaImageContext.MANIFEST, "ecr/images.json", LambdaImageContext.ARCH, "arm64"),
             outdir);
     LambdaImageStacks.fromContext(app, TestApps.MANIFESTS);
     app.synth();

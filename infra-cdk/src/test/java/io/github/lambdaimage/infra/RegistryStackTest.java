@@ -3,6 +3,7 @@ package io.github.lambdaimage.infra;
 import static io.github.lambdaimage.infra.TestApps.stacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lambdaimage.cdk.LambdaImageContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class RegistryStackTest {
   void repositoryScansOnPushHasImmutableTagsAndKeepsTheLastTwentyImages() {
     Template template =
         Template.fromStack(
-            stacks(Map.of(ContextKeys.IMAGE_MANIFEST, "local-registry/image.json"), outdir)
+            stacks(Map.of(LambdaImageContext.MANIFEST, "local-registry/image.json"), outdir)
                 .registry());
 
     template.resourceCountIs("AWS::ECR::Repository", 1);

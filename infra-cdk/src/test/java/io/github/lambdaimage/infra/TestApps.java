@@ -1,9 +1,7 @@
 package io.github.lambdaimage.infra;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import software.amazon.awscdk.App;
 
 /** Builds the app the way {@link LambdaImageInfra#main} does, with context from a test. */
@@ -28,27 +26,5 @@ final class TestApps {
   /** The stacks of an app with {@code context}, relative manifests resolved in the fixtures. */
   static LambdaImageStacks.Stacks stacks(Map<String, String> context, Path outdir) {
     return LambdaImageStacks.fromContext(app(context, outdir), MANIFESTS);
-  }
-
-  /**
-   * A CloudFormation value as one string: {@code Fn::Join} parts concatenated, {@code Ref}s written
-   * {@code ${Name}}.
-   */
-  @SuppressWarnings("unchecked")
-  static String flatten(Object value) {
-    if (value instanceof String text) {
-      return text;
-    }
-    Map<String, Object> intrinsic = (Map<String, Object>) value;
-    if (intrinsic.containsKey("Ref")) {
-      return "${" + intrinsic.get("Ref") + "}";
-    }
-    List<Object> join = (List<Object>) intrinsic.get("Fn::Join");
-    if (join == null) {
-      throw new AssertionError("Not a string, Ref or Fn::Join: " + value);
-    }
-    String separator = (String) join.get(0);
-    return ((List<Object>) join.get(1))
-        .stream().map(TestApps::flatten).collect(Collectors.joining(separator));
   }
 }

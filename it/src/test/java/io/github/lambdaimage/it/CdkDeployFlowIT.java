@@ -2,16 +2,17 @@ package io.github.lambdaimage.it;
 
 import static io.github.lambdaimage.it.support.CloudAssemblies.assertNoContainerImageAsset;
 import static io.github.lambdaimage.it.support.CloudAssemblies.onlyFunction;
+import static io.github.lambdaimage.it.support.PushedRecords.pushed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdaimage.it.support.MavenBuild;
 import io.github.lambdaimage.model.Architecture;
-import io.github.lambdaimage.model.ImageRecord;
 import io.github.lambdaimage.model.ImageRecords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,22 +35,11 @@ class CdkDeployFlowIT {
     ImageRecords records =
         ImageRecords.inBuildDirectory(
             build.projectDirectory().resolveSibling("handler").resolve("target"));
-    records.write(pushed(Architecture.AMD64, AMD64_DIGEST));
-    records.write(pushed(Architecture.ARM64, ARM64_DIGEST));
+    records.recordBuild(
+        List.of(
+            pushed(Architecture.AMD64, REPOSITORY, AMD64_DIGEST),
+            pushed(Architecture.ARM64, REPOSITORY, ARM64_DIGEST)));
     return build;
-  }
-
-  private static ImageRecord pushed(Architecture architecture, String digest) {
-    return ImageRecord.built(
-            architecture,
-            REPOSITORY,
-            "1.0.0-" + architecture,
-            "sha256:" + "1".repeat(64),
-            "127.0.0.1:5000/lambda-image-test/java-base@sha256:" + "2".repeat(64),
-            "io.github.lambdaimage.example.HelloHandler::handleRequest",
-            "sha256:" + "3".repeat(64),
-            architecture.dockerName())
-        .withDigest(digest);
   }
 
   /** A copy of infra-cdk whose CDK CLI can reach no AWS account. */

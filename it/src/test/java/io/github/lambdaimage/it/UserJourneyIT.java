@@ -64,16 +64,7 @@ class UserJourneyIT {
 
   @AfterAll
   static void removeTags() {
-    for (Architecture architecture : Architecture.values()) {
-      try {
-        TestEngine.client()
-            .removeImageCmd(REPOSITORY + ":" + VERSION + "-" + architecture.dockerName())
-            .withForce(true)
-            .exec();
-      } catch (RuntimeException alreadyGone) {
-        // nothing to remove
-      }
-    }
+    TestEngine.removeArchitectureTags(REPOSITORY, VERSION);
   }
 
   @Test

@@ -85,8 +85,8 @@ public final class DockerEngine implements AutoCloseable {
             + "): "
             + root.getClass().getSimpleName()
             + (root.getMessage() == null ? "" : ": " + root.getMessage())
-            + ". Start an engine (Docker Desktop or colima on a laptop; `sudo dockerd` or"
-            + " scripts/env-up.sh on Linux), or point DOCKER_HOST at a running one, e.g."
+            + ". Start an engine (Docker Desktop or colima on a laptop; `sudo systemctl start"
+            + " docker` or `sudo dockerd` on Linux), or point DOCKER_HOST at a running one, e.g."
             + " DOCKER_HOST="
             + EngineEndpointResolver.DEFAULT_HOST
             + ".",

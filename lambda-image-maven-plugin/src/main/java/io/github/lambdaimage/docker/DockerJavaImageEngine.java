@@ -4,10 +4,12 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.ContainerConfig;
 import io.github.lambdaimage.errors.EnvironmentException;
@@ -64,14 +66,18 @@ public final class DockerJavaImageEngine extends ImageEngine {
   }
 
   @Override
-  protected void pull(String name, String digest, String platform) {
+  protected void pull(String name, String digest, String platform, RegistryAuth auth) {
     try {
-      client()
-          .pullImageCmd(name)
-          .withTag(digest)
-          .withPlatform(platform)
-          .exec(new PullImageResultCallback())
-          .awaitCompletion();
+      PullImageCmd pull = client().pullImageCmd(name).withTag(digest).withPlatform(platform);
+      if (auth != null) {
+        pull.withAuthConfig(
+            new AuthConfig()
+                .withRegistryAddress(auth.serverAddress())
+                .withUsername(auth.username())
+                .withPassword(auth.password())
+                .withIdentityToken(auth.identityToken()));
+      }
+      pull.exec(new PullImageResultCallback()).awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EnvironmentException("Interrupted while pulling " + name + "@" + digest, e);

@@ -46,11 +46,12 @@ public abstract class ImageEngine {
   public abstract void removeQuietly(String reference);
 
   /**
-   * Pulls {@code name@digest} for {@code platform}.
+   * Pulls {@code name@digest} for {@code platform}, presenting {@code auth} to the registry.
    *
+   * @param auth the registry credentials, or {@code null} to pull anonymously
    * @throws EnvironmentException from {@link #pullFailure} when the engine cannot
    */
-  protected abstract void pull(String name, String digest, String platform);
+  protected abstract void pull(String name, String digest, String platform, RegistryAuth auth);
 
   /**
    * Sends the context archive of {@code spec} (already written) to the engine, feeding its output
@@ -68,9 +69,12 @@ public abstract class ImageEngine {
    * @param name the image name without tag, e.g. {@code 127.0.0.1:5000/team/base}
    * @param digest the platform manifest's digest, {@code sha256:…}
    * @param platform e.g. {@code linux/arm64}
+   * @param auth the registry credentials, asked for only when a pull is needed; {@code null} inside
+   *     means anonymous
    * @throws EnvironmentException when the pull fails
    */
-  public final void pullIfAbsent(String name, String digest, String platform, BuildLog log) {
+  public final void pullIfAbsent(
+      String name, String digest, String platform, Supplier<RegistryAuth> auth, BuildLog log) {
     String reference = name + "@" + digest;
     Optional<ImageState> present = inspect(reference);
     if (present.isPresent() && platform.equals(present.get().platform())) {
@@ -78,7 +82,7 @@ public abstract class ImageEngine {
       return;
     }
     log.info("Pulling " + reference + " for " + platform);
-    pull(name, digest, platform);
+    pull(name, digest, platform, auth.get());
   }
 
   /**
@@ -117,8 +121,8 @@ public abstract class ImageEngine {
             + platform
             + ": "
             + detail
-            + ". Check that the registry is reachable from the Docker Engine and that you are"
-            + " logged in to it (docker login).",
+            + ". Check that the registry is reachable from the Docker Engine and that the"
+            + " credentials found for it are valid.",
         cause);
   }
 }

@@ -108,7 +108,7 @@ public final class PlainImageEngine extends ImageEngine {
   }
 
   @Override
-  protected void pull(String name, String digest, String platform) {
+  protected void pull(String name, String digest, String platform, RegistryAuth auth) {
     String target =
         "/images/create" + query(Map.of("fromImage", name, "tag", digest, "platform", platform));
     String failure =
@@ -116,6 +116,7 @@ public final class PlainImageEngine extends ImageEngine {
             "POST",
             target,
             null,
+            auth == null ? Map.of() : Map.of("X-Registry-Auth", auth.header()),
             (status, body) -> {
               if (status != 200) {
                 return Response.read(status, body).message();
@@ -221,10 +222,20 @@ public final class PlainImageEngine extends ImageEngine {
    * {@code reader}.
    */
   private <T> T exchange(String method, String target, Path body, ResponseReader<T> reader) {
+    return exchange(method, target, body, Map.of(), reader);
+  }
+
+  private <T> T exchange(
+      String method,
+      String target,
+      Path body,
+      Map<String, String> headers,
+      ResponseReader<T> reader) {
     try (SocketChannel channel = SocketChannel.open(address())) {
       OutputStream out = Channels.newOutputStream(channel);
       StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.0\r\n");
       head.append("Host: docker\r\n");
+      headers.forEach((header, value) -> head.append(header + ": " + value + "\r\n"));
       try (FileChannel file =
           body == null ? null : FileChannel.open(body, StandardOpenOption.READ)) {
         long length = file == null ? 0 : file.size();

@@ -70,7 +70,12 @@ final class ArchitectureBuild {
             + " ("
             + inputs.context.copied()
             + " context files updated)");
-    engine.pullIfAbsent(inputs.base.name(), inputs.base.digest(), architecture.platform(), log);
+    engine.pullIfAbsent(
+        inputs.base.name(),
+        inputs.base.digest(),
+        architecture.platform(),
+        () -> baseImages.pullAuth(inputs.base),
+        log);
     String temporaryTag = temporaryTag();
     String imageId = buildImage(inputs, temporaryTag);
     String verified;

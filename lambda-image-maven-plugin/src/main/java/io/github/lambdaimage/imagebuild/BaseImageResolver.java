@@ -1,5 +1,6 @@
 package io.github.lambdaimage.imagebuild;
 
+import io.github.lambdaimage.docker.RegistryAuth;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.log.BuildLog;
@@ -7,6 +8,7 @@ import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.registry.ImageReference;
 import io.github.lambdaimage.registry.RegistryClient;
+import io.github.lambdaimage.registry.RegistryCredentialProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import java.util.function.Supplier;
  * engine's image store may record against whichever platform it pulled last). The answer is cached
  * in {@code target/lambda-image/<arch>/base.json}, so a rebuild without changes does not ask the
  * registry; Maven's {@code -U} asks again, and offline mode ({@code -o}) uses only the cache.
+ * Private base images work as pushes do: the registry client and the engine's pull use the same
+ * credential sources.
  */
 public final class BaseImageResolver {
 
@@ -25,19 +29,27 @@ public final class BaseImageResolver {
   public static final String CACHE_FILE = "base.json";
 
   private final Supplier<RegistryClient> registry;
+  private final RegistryCredentialProvider credentials;
   private final boolean offline;
   private final boolean update;
   private final BuildLog log;
 
   /**
    * @param registry creates the registry client when the cache cannot answer
+   * @param credentials the credentials the engine presents when it pulls a base image; the same as
+   *     {@code registry}'s
    * @param offline true under Maven's {@code -o}: never ask the registry
    * @param update true under Maven's {@code -U}: ignore the cache
    * @param log where resolutions are reported
    */
   public BaseImageResolver(
-      Supplier<RegistryClient> registry, boolean offline, boolean update, BuildLog log) {
+      Supplier<RegistryClient> registry,
+      RegistryCredentialProvider credentials,
+      boolean offline,
+      boolean update,
+      BuildLog log) {
     this.registry = registry;
+    this.credentials = credentials;
     this.offline = offline;
     this.update = update;
     this.log = log;
@@ -78,6 +90,15 @@ public final class BaseImageResolver {
     }
     ImageRecords.writeAtomically(cacheFile, JsonText.fileText(pinned.toJsonObject()));
     return pinned;
+  }
+
+  /** The credentials for pulling {@code base}, or {@code null} when none are found. */
+  public RegistryAuth pullAuth(PinnedBaseImage base) {
+    String host = ImageReference.parse(base.fromReference()).registry();
+    return credentials
+        .credentialsFor(host)
+        .map(c -> new RegistryAuth(host, c.username(), c.password(), c.identityToken()))
+        .orElse(null);
   }
 
   private PinnedBaseImage offline(

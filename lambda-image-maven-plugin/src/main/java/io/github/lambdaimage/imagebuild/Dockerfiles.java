@@ -1,10 +1,12 @@
 package io.github.lambdaimage.imagebuild;
 
+import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.render.DockerfileTemplates;
 import io.github.lambdaimage.render.Template;
 import io.github.lambdaimage.render.TemplateRenderer;
 import io.github.lambdaimage.render.TemplateValues;
+import java.util.Collection;
 
 /** Renders the Dockerfile of one architecture from the module's template. */
 public final class Dockerfiles {
@@ -32,5 +34,31 @@ public final class Dockerfiles {
             settings.handler(),
             settings.runtime(),
             settings.properties()));
+  }
+
+  /**
+   * Logs each {@code Dockerfile.<arch>} override of an architecture that is not being built, so a
+   * user who expected it to apply learns why it did not.
+   *
+   * @throws io.github.lambdaimage.errors.InvalidConfigurationException for an override named by an
+   *     alias
+   */
+  public static void reportUnusedOverrides(
+      ImageSettings settings, Collection<Architecture> requested, BuildLog log) {
+    for (Architecture architecture :
+        DockerfileTemplates.overrides(settings.templateDirectory(), settings.projectDirectory())) {
+      if (!requested.contains(architecture)) {
+        log.info(
+            "Not using "
+                + DockerfileTemplates.displayName(
+                    settings.templateDirectory().resolve("Dockerfile." + architecture.dockerName()),
+                    settings.projectDirectory())
+                + ": "
+                + architecture.dockerName()
+                + " is not among the requested architectures ("
+                + String.join(",", requested.stream().map(Architecture::dockerName).toList())
+                + ").");
+      }
+    }
   }
 }

@@ -9,7 +9,6 @@ import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.model.MissingImageRecordException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +18,8 @@ import java.util.concurrent.Future;
 
 /**
  * Builds a module's image for each requested architecture, concurrently or one after the other, and
- * writes each verified image's {@code image.json} (and {@code images.json}).
+ * writes each verified image's {@code image.json}; {@code images.json} then lists the architectures
+ * this build built, and no other.
  */
 public final class LambdaImageBuilder {
 
@@ -43,10 +43,11 @@ public final class LambdaImageBuilder {
   }
 
   /**
-   * Builds every architecture. Records of the architectures that succeeded are written even when
-   * another fails; the first failure is then thrown.
+   * Builds every architecture. Records of the architectures that succeeded are written, and listed
+   * in {@code images.json}, even when another fails; the first failure is then thrown.
    */
   public List<ArchitectureResult> build(ImageSettings settings, List<Architecture> architectures) {
+    Dockerfiles.reportUnusedOverrides(settings, architectures, log);
     ImageRecords records = new ImageRecords(settings.outputDirectory());
     List<ArchitectureBuild> builds = new ArrayList<>();
     for (Architecture architecture : architectures) {
@@ -55,11 +56,12 @@ public final class LambdaImageBuilder {
       builds.add(new ArchitectureBuild(settings, architecture, baseImages, engine, prefixed));
     }
     List<ArchitectureResult> results = new ArrayList<>();
+    List<ImageRecord> built = new ArrayList<>();
     RuntimeException failure = null;
     for (Future<ArchitectureResult> outcome : start(builds)) {
       try {
         ArchitectureResult result = outcome.get();
-        write(records, result.record());
+        built.add(keepDigestOfSameImage(records, result.record()));
         results.add(result);
       } catch (ExecutionException e) {
         failure = failure != null ? failure : unwrap(e);
@@ -68,6 +70,7 @@ public final class LambdaImageBuilder {
         throw new EnvironmentException("Interrupted while building", e);
       }
     }
+    records.recordBuild(built);
     if (failure != null) {
       throw failure;
     }
@@ -99,26 +102,19 @@ public final class LambdaImageBuilder {
     return new IllegalStateException(cause);
   }
 
-  /**
-   * Writes {@code record} unless {@code image.json} already says the same; keeps the registry
-   * digest of a pushed image when the image itself did not change.
-   */
-  private static void write(ImageRecords records, ImageRecord record) {
-    Path file = records.imageFile(record.arch());
-    ImageRecord written = record;
-    if (Files.isRegularFile(file)) {
-      ImageRecord previous = readQuietly(records, record.arch());
-      if (previous != null
-          && previous.digest() != null
-          && previous.imageId().equals(record.imageId())
-          && previous.taggedReference().equals(record.taggedReference())) {
-        written = record.withDigest(previous.digest());
-      }
-      if (written.equals(previous) && Files.isRegularFile(records.indexFile())) {
-        return;
-      }
+  /** {@code record}, with the registry digest of a pushed image when the image did not change. */
+  private static ImageRecord keepDigestOfSameImage(ImageRecords records, ImageRecord record) {
+    if (!Files.isRegularFile(records.imageFile(record.arch()))) {
+      return record;
     }
-    records.write(written);
+    ImageRecord previous = readQuietly(records, record.arch());
+    if (previous != null
+        && previous.digest() != null
+        && previous.imageId().equals(record.imageId())
+        && previous.taggedReference().equals(record.taggedReference())) {
+      return record.withDigest(previous.digest());
+    }
+    return record;
   }
 
   private static ImageRecord readQuietly(ImageRecords records, Architecture architecture) {

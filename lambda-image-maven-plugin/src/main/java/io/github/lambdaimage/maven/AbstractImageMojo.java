@@ -5,8 +5,6 @@ import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.imagebuild.BaseImageResolver;
 import io.github.lambdaimage.imagebuild.ImageSettings;
 import io.github.lambdaimage.model.ImageRecords;
-import io.github.lambdaimage.registry.RegistryClient;
-import io.github.lambdaimage.registry.RegistryCredentialProvider;
 import io.github.lambdaimage.render.RuntimeMode;
 import java.io.File;
 import java.nio.file.Path;
@@ -17,7 +15,7 @@ import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The configuration shared by the goals that render and build images. */
-abstract class AbstractImageMojo extends AbstractLambdaImageMojo {
+abstract class AbstractImageMojo extends AbstractRegistryMojo {
 
   /**
    * The Lambda handler the image starts, {@code package.Class::method} (or {@code package.Class}
@@ -105,10 +103,14 @@ abstract class AbstractImageMojo extends AbstractLambdaImageMojo {
     return ImageRecords.inBuildDirectory(buildDirectory()).root();
   }
 
-  /** Pins base images; asks the registry only when the cache cannot answer. */
+  /**
+   * Pins base images; asks the registry only when the cache cannot answer, with the same
+   * credentials as a push.
+   */
   protected BaseImageResolver baseImageResolver() {
     return new BaseImageResolver(
-        () -> new RegistryClient(RegistryCredentialProvider.anonymous(), buildLog()),
+        this::registryClient,
+        registryCredentials(),
         session.isOffline(),
         session.getRequest().isUpdateSnapshots(),
         buildLog());

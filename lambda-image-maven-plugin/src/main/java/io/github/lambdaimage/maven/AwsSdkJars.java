@@ -14,12 +14,18 @@ import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
- * Resolves the AWS SDK's ECR client and its URL-connection HTTP client (not the Netty or Apache
- * ones) at the version the plugin was built with, when a push needs an Amazon ECR token.
+ * Resolves the AWS SDK's ECR client, the modules the default credentials chain loads for its other
+ * sources ({@code sts} for assume-role profiles and web identity token files, {@code sso} and
+ * {@code ssooidc} for AWS IAM Identity Center, as after {@code aws sso login}), and the
+ * URL-connection HTTP client (not the Netty or Apache ones), all at the version the plugin was
+ * built with, when a push needs an Amazon ECR token.
  */
 final class AwsSdkJars {
 
   private static final String GROUP_ID = "software.amazon.awssdk";
+
+  /** The service clients: ECR itself, then what the credentials chain needs. */
+  static final List<String> SERVICES = List.of("ecr", "sts", "sso", "ssooidc");
 
   private AwsSdkJars() {}
 
@@ -35,18 +41,21 @@ final class AwsSdkJars {
         List.of(
             new Exclusion(GROUP_ID, "netty-nio-client", "*", "*"),
             new Exclusion(GROUP_ID, "apache-client", "*", "*"));
+    List<Dependency> dependencies = new ArrayList<>();
+    for (String service : SERVICES) {
+      dependencies.add(
+          new Dependency(
+              new DefaultArtifact(GROUP_ID + ":" + service + ":" + version),
+              "runtime",
+              false,
+              otherHttpClients));
+    }
+    dependencies.add(
+        new Dependency(
+            new DefaultArtifact(GROUP_ID + ":url-connection-client:" + version), "runtime"));
     try {
       List<Path> jars = new ArrayList<>();
-      for (Artifact artifact :
-          RuntimeArtifacts.resolve(
-              system,
-              session,
-              project,
-              List.of(
-                  new Dependency(new DefaultArtifact(ecr), "runtime", false, otherHttpClients),
-                  new Dependency(
-                      new DefaultArtifact(GROUP_ID + ":url-connection-client:" + version),
-                      "runtime")))) {
+      for (Artifact artifact : RuntimeArtifacts.resolve(system, session, project, dependencies)) {
         jars.add(artifact.getFile().toPath());
       }
       return jars;

@@ -11,20 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Builds the module's Lambda container image for each architecture in {@code lambda.arch}: renders
  * a single-platform Dockerfile, assembles a context of only the module's jar, its runtime
  * dependencies (and the runtime interface client in {@code custom} mode), builds it on the Docker
  * Engine with that platform, checks the built image's architecture, tags it {@code
- * <repository>:<tag>-<arch>} and writes {@code target/lambda-image/<arch>/image.json}. An image
- * with the same inputs under that tag is reused ("up to date").
+ * <repository>:<tag>-<arch>} and writes {@code target/lambda-image/<arch>/image.json}; {@code
+ * target/lambda-image/images.json} then lists the architectures of this build only. An image with
+ * the same inputs under that tag is reused ("up to date").
  */
 @Mojo(
     name = "build",
@@ -47,8 +46,6 @@ public class BuildMojo extends AbstractImageMojo {
   /** Build several architectures at the same time; {@code false} builds them one by one. */
   @Parameter(property = PropertyNames.BUILD_PARALLEL, defaultValue = "true")
   private boolean parallel;
-
-  @Component private RepositorySystem repositorySystem;
 
   /**
    * The image repository (without tag), e.g. {@code

@@ -31,6 +31,7 @@ public class DockerfileMojo extends AbstractImageMojo {
             project.getVersion(),
             Map.of(),
             Map.of());
+    Dockerfiles.reportUnusedOverrides(settings, architectures, buildLog());
     BaseImageResolver baseImages = baseImageResolver();
     for (Architecture architecture : architectures) {
       Path directory = settings.architectureDirectory(architecture);

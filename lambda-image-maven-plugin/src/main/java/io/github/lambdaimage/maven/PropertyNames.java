@@ -1,5 +1,7 @@
 package io.github.lambdaimage.maven;
 
+import io.github.lambdaimage.registry.RegistryClient;
+
 /**
  * Every user property the lambda-image goals read; each is also a {@code <configuration>} element.
  */
@@ -46,6 +48,9 @@ public final class PropertyNames {
 
   /** The AWS region the invoke goal gives the runtime. */
   public static final String REGION = "lambda.region";
+
+  /** How long each registry request may take, in seconds. */
+  public static final String REGISTRY_TIMEOUT = RegistryClient.TIMEOUT_PROPERTY;
 
   /** Skips every lambda-image goal. */
   public static final String SKIP = "lambda.skip";

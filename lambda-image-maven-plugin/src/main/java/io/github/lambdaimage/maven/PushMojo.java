@@ -4,17 +4,11 @@ import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.push.ImagePusher;
-import io.github.lambdaimage.registry.RegistryClient;
 import io.github.lambdaimage.registry.RetryPolicy;
-import io.github.lambdaimage.registry.credentials.CredentialResolver;
 import java.util.List;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Pushes each architecture's built image ({@code target/lambda-image/<arch>/image.json}) to its
@@ -27,18 +21,11 @@ import org.eclipse.aether.RepositorySystem;
  * token from the AWS default credentials chain.
  */
 @Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class PushMojo extends AbstractLambdaImageMojo {
+public class PushMojo extends AbstractRegistryMojo {
 
   /** Skips this goal, e.g. to deploy without pushing images. */
   @Parameter(property = PropertyNames.SKIP_PUSH, defaultValue = "false")
   private boolean skipPush;
-
-  @Parameter(defaultValue = "${settings}", readonly = true, required = true)
-  private Settings settings;
-
-  @Component private SettingsDecrypter settingsDecrypter;
-
-  @Component private RepositorySystem repositorySystem;
 
   @Override
   protected String goalSkipReason() {
@@ -48,16 +35,11 @@ public class PushMojo extends AbstractLambdaImageMojo {
   @Override
   protected void execute(List<Architecture> architectures) {
     BuildLog log = buildLog();
-    CredentialResolver credentials =
-        CredentialResolver.standard(
-            new MavenServerCredentials(settings, settingsDecrypter),
-            () -> AwsSdkJars.resolve(repositorySystem, session, project),
-            log);
     ImagePusher pusher =
         new ImagePusher(
             engine().client(),
-            new RegistryClient(credentials, log),
-            credentials,
+            registryClient(),
+            registryCredentials(),
             RetryPolicy.standard(),
             log,
             session.getRequest().isInteractiveMode());

@@ -2,16 +2,16 @@ package io.github.lambdaimage.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdaimage.errors.EnvironmentException;
-import java.io.IOException;
+import io.github.lambdaimage.log.BuildLog;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,21 +20,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * Answers registry challenges: {@code Basic} with the credentials, {@code Bearer} by fetching a
  * token from the challenge's realm (anonymously, with the credentials, or with an identity token).
  * Remembers the {@code Authorization} header per repository so later requests skip the challenge.
+ *
+ * <p>A realm is asked only over HTTPS, or over plain HTTP when both the registry and the realm are
+ * on loopback, so a registry's challenge can never send credentials in clear text across a network.
+ * A realm on another host than the registry's is used (Docker Hub's is) and logged.
  */
 final class RegistryAuthenticator {
 
   private static final String CLIENT_ID = "lambda-image";
 
-  private final HttpClient http;
+  private final RegistryHttp http;
   private final RegistryCredentialProvider provider;
-  private final Duration timeout;
+  private final BuildLog log;
   private final Map<String, Optional<RegistryCredentials>> credentials = new ConcurrentHashMap<>();
   private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
-  RegistryAuthenticator(HttpClient http, RegistryCredentialProvider provider, Duration timeout) {
+  RegistryAuthenticator(RegistryHttp http, RegistryCredentialProvider provider, BuildLog log) {
     this.http = http;
     this.provider = provider;
-    this.timeout = timeout;
+    this.log = log;
   }
 
   /** The {@code Authorization} header that worked last for this repository, if any. */
@@ -104,20 +108,13 @@ final class RegistryAuthenticator {
                         "Registry "
                             + reference.registry()
                             + " sent a Bearer challenge without a realm."));
+    requireSafeRealm(reference, realm, found);
     String service = challenge.parameter("service").orElse("");
     String scope =
         challenge.parameter("scope").orElse("repository:" + reference.repository() + ":" + actions);
     HttpRequest request = tokenRequest(realm, service, scope, found);
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new TransientRegistryException(
-          "Cannot reach the token service " + realm + " of " + reference.registry() + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EnvironmentException("Interrupted while fetching a registry token.", e);
-    }
+    HttpResponse<byte[]> response =
+        http.send(request, "the token service of registry " + reference.registry());
     int status = response.statusCode();
     if (status == 401 || status == 403) {
       throw refused(reference, found);
@@ -139,6 +136,59 @@ final class RegistryAuthenticator {
     return token;
   }
 
+  /**
+   * Refuses a realm that is not HTTPS, unless registry and realm are both on loopback; logs a realm
+   * on another host than the registry's.
+   */
+  private void requireSafeRealm(
+      ImageReference reference, String realm, Optional<RegistryCredentials> found) {
+    String registry = reference.registry();
+    URI uri;
+    try {
+      uri = new URI(realm);
+    } catch (URISyntaxException e) {
+      throw new EnvironmentException(
+          "Registry "
+              + registry
+              + " sent a Bearer challenge with an invalid realm '"
+              + realm
+              + "'.",
+          e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String host = uri.getHost();
+    boolean loopbackHttp =
+        scheme.equals("http")
+            && host != null
+            && RegistryClient.isLoopback(registry)
+            && RegistryClient.isLoopback(host);
+    if (host == null || !(scheme.equals("https") || loopbackHttp)) {
+      throw new EnvironmentException(
+          "Registry "
+              + registry
+              + " asks for tokens from "
+              + realm
+              + ", which is not an HTTPS address; refusing to send "
+              + found.map(RegistryCredentials::toString).orElse("token requests")
+              + " there in clear text (plain HTTP is accepted only when the registry and its"
+              + " token service are both on loopback). If that is really the registry's token"
+              + " service, serve it over HTTPS.");
+    }
+    String registryHost = RegistryClient.hostOf(registry);
+    if (!host.equalsIgnoreCase(registryHost)) {
+      log.info(
+          "Registry "
+              + registry
+              + " hands out its tokens from another host, "
+              + host
+              + " ("
+              + realm
+              + ")"
+              + found.map(c -> "; sending it the " + c).orElse("")
+              + ".");
+    }
+  }
+
   private HttpRequest tokenRequest(
       String realm, String service, String scope, Optional<RegistryCredentials> found) {
     if (found.isPresent() && found.get().hasIdentityToken()) {
@@ -151,14 +201,13 @@ final class RegistryAuthenticator {
                   "scope", scope,
                   "client_id", CLIENT_ID));
       return HttpRequest.newBuilder(URI.create(realm))
-          .timeout(timeout)
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(form))
           .build();
     }
     String separator = realm.contains("?") ? "&" : "?";
     URI uri = URI.create(realm + separator + form(Map.of("service", service, "scope", scope)));
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
     found.ifPresent(c -> request.header("Authorization", basicHeader(c)));
     return request.build();
   }

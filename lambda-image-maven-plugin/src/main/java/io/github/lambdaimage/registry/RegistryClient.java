@@ -4,7 +4,6 @@ import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,28 +30,39 @@ public final class RegistryClient {
   /** How long to wait for a whole response by default. */
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
+  /** The user property that sets the limit for each response, in seconds. */
+  public static final String TIMEOUT_PROPERTY = "lambda.registry.timeout";
+
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final int MAX_REDIRECTS = 5;
 
-  private final HttpClient http;
+  private final RegistryHttp http;
   private final RetryPolicy retry;
-  private final Duration timeout;
   private final BuildLog log;
   private final RegistryAuthenticator authenticator;
 
   /** A client with the default HTTP client, timeouts and {@link RetryPolicy#standard()}. */
   public RegistryClient(RegistryCredentialProvider credentials, BuildLog log) {
-    this(defaultHttpClient(), credentials, RetryPolicy.standard(), REQUEST_TIMEOUT, log);
+    this(credentials, REQUEST_TIMEOUT, log);
+  }
+
+  /**
+   * A client with the default HTTP client and {@link RetryPolicy#standard()}.
+   *
+   * @param timeout the limit for each whole response ({@value #TIMEOUT_PROPERTY})
+   */
+  public RegistryClient(RegistryCredentialProvider credentials, Duration timeout, BuildLog log) {
+    this(defaultHttpClient(), credentials, RetryPolicy.standard(), timeout, log);
   }
 
   /**
    * A client.
    *
    * @param http the HTTP client; it must not follow redirects (this client does, dropping the
-   *     credentials when the host changes)
+   *     credentials when the scheme, host or port changes)
    * @param credentials where registry credentials come from
    * @param retry how transient failures are retried
-   * @param timeout the limit for each response
+   * @param timeout the limit for each whole response, headers and body
    * @param log where retries are reported
    */
   public RegistryClient(
@@ -61,11 +71,10 @@ public final class RegistryClient {
       RetryPolicy retry,
       Duration timeout,
       BuildLog log) {
-    this.http = http;
+    this.http = new RegistryHttp(http, timeout);
     this.retry = retry;
-    this.timeout = timeout;
     this.log = log;
-    this.authenticator = new RegistryAuthenticator(http, credentials, timeout);
+    this.authenticator = new RegistryAuthenticator(this.http, credentials, log);
   }
 
   /** An HTTP client with {@link #CONNECT_TIMEOUT} that does not follow redirects. */
@@ -158,13 +167,17 @@ public final class RegistryClient {
 
   /** True for {@code localhost}, {@code 127.0.0.0/8} and {@code [::1]}, with any port. */
   public static boolean isLoopback(String registry) {
-    String host =
-        registry.startsWith("[")
-            ? registry.substring(0, registry.indexOf(']') + 1)
-            : registry.split(":", 2)[0];
+    String host = hostOf(registry);
     return host.equals("localhost")
         || host.equals("[::1]")
         || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+  }
+
+  /** The host of {@code host[:port]}; an IPv6 address keeps its brackets. */
+  static String hostOf(String registry) {
+    return registry.startsWith("[")
+        ? registry.substring(0, registry.indexOf(']') + 1)
+        : registry.split(":", 2)[0];
   }
 
   private static URI manifestUri(ImageReference reference, String tagOrDigest) {
@@ -214,13 +227,13 @@ public final class RegistryClient {
     for (int redirects = 0; ; redirects++) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(target)
-              .timeout(timeout)
               .header("Accept", MediaTypes.acceptHeader())
               .method(method, HttpRequest.BodyPublishers.noBody());
-      if (target.getAuthority().equals(uri.getAuthority())) {
+      if (sameOrigin(target, uri)) {
         authorization.ifPresent(value -> request.header("Authorization", value));
       }
-      HttpResponse<byte[]> response = send(reference, request.build());
+      HttpResponse<byte[]> response =
+          http.send(request.build(), "registry " + reference.registry());
       Optional<String> location = response.headers().firstValue("Location");
       if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty()) {
         return response;
@@ -233,31 +246,24 @@ public final class RegistryClient {
     }
   }
 
-  private HttpResponse<byte[]> send(ImageReference reference, HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new TransientRegistryException(
-          "Cannot reach registry "
-              + reference.registry()
-              + " ("
-              + request.method()
-              + " "
-              + request.uri()
-              + "): "
-              + describe(e)
-              + ". Check that the registry is running and reachable.",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EnvironmentException(
-          "Interrupted while talking to registry " + reference.registry() + ".", e);
-    }
+  /**
+   * True when {@code a} and {@code b} have the same scheme, host and port (a default port counts as
+   * given): credentials go only where they were meant to, never to another host or port, nor from
+   * HTTPS down to plain HTTP.
+   */
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
   }
 
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  private static int port(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   private static void requireFound(ImageReference reference, HttpResponse<byte[]> response) {

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Replaces {@code @name@} placeholders in a {@link Template}. Only {@code @} + letters, digits,
  * {@code _ . -} + {@code @} is a placeholder, so {@code repo@sha256:…}, e-mail addresses and
- * Dockerfile variables ({@code ${VAR}}, {@code $VAR}) pass through untouched. Unknown names and
- * values with line breaks are errors: a value can never add an instruction.
+ * Dockerfile variables ({@code ${VAR}}, {@code $VAR}) pass through untouched. Unknown names, values
+ * with line breaks and values that end their line with {@code \\} (a line continuation) are errors:
+ * a value can never add an instruction.
  */
 public final class TemplateRenderer {
 
@@ -56,10 +57,30 @@ public final class TemplateRenderer {
                 + value.replace("\r", "\\r").replace("\n", "\\n")
                 + "'. Give a single-line value.");
       }
+      if (continuesTheLine(value, text, matcher.end())) {
+        throw new InvalidConfigurationException(
+            "The value of placeholder @"
+                + name
+                + "@ at "
+                + location(template, matcher.start())
+                + " ends its line with a backslash, which would continue the instruction into the"
+                + " next line: '"
+                + value
+                + "'. Remove the trailing backslash.");
+      }
       out.append(text, last, matcher.start()).append(value);
       last = matcher.end();
     }
     return out.append(text, last, text.length()).toString();
+  }
+
+  /** True when {@code value} ends with {@code \\} and only blanks follow it on its line. */
+  private static boolean continuesTheLine(String value, String text, int end) {
+    if (!value.stripTrailing().endsWith("\\")) {
+      return false;
+    }
+    int lineEnd = text.indexOf('\n', end);
+    return text.substring(end, lineEnd < 0 ? text.length() : lineEnd).isBlank();
   }
 
   private static String location(Template template, int offset) {

@@ -32,9 +32,11 @@ class DockerEngineTest {
             "Cannot reach the Docker Engine at tcp://127.0.0.1:1 (chosen by DOCKER_HOST): ")
         .hasMessageContaining("Connection refused")
         .hasMessageEndingWith(
-            "Start an engine (Docker Desktop or colima on a laptop; `sudo dockerd` or"
-                + " scripts/env-up.sh on Linux), or point DOCKER_HOST at a running one, e.g."
-                + " DOCKER_HOST=unix:///var/run/docker.sock.");
+            "Start an engine (Docker Desktop or colima on a laptop; `sudo systemctl start"
+                + " docker` or `sudo dockerd` on Linux), or point DOCKER_HOST at a running one,"
+                + " e.g. DOCKER_HOST=unix:///var/run/docker.sock.")
+        .message()
+        .doesNotContain("scripts/");
   }
 
   @Test

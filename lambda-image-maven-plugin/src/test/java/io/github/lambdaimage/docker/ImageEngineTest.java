@@ -162,8 +162,8 @@ class ImageEngineTest {
     assertThat(plain().inspect(byDigest)).isEmpty();
     RecordingLog log = new RecordingLog();
 
-    engine.pullIfAbsent(name, digest, "linux/amd64", log);
-    engine.pullIfAbsent(name, digest, "linux/amd64", log);
+    engine.pullIfAbsent(name, digest, "linux/amd64", () -> null, log);
+    engine.pullIfAbsent(name, digest, "linux/amd64", () -> null, log);
 
     assertThat(plain().inspect(byDigest).orElseThrow().platform()).isEqualTo("linux/amd64");
     assertThat(log.infos()).containsExactly("Pulling " + byDigest + " for linux/amd64");
@@ -175,13 +175,14 @@ class ImageEngineTest {
     String name = ImageVerifierTest.BASE.substring(0, ImageVerifierTest.BASE.lastIndexOf(':'));
     String absent = "sha256:" + "0".repeat(64);
 
-    assertThatThrownBy(() -> engine.pullIfAbsent(name, absent, "linux/amd64", BuildLog.silent()))
+    assertThatThrownBy(
+            () -> engine.pullIfAbsent(name, absent, "linux/amd64", () -> null, BuildLog.silent()))
         .isInstanceOf(EnvironmentException.class)
         .hasMessageStartingWith(
             "Cannot pull base image " + name + "@" + absent + " for linux/amd64: ")
         .hasMessageEndingWith(
-            ". Check that the registry is reachable from the Docker Engine and that you are"
-                + " logged in to it (docker login).");
+            ". Check that the registry is reachable from the Docker Engine and that the"
+                + " credentials found for it are valid.");
   }
 
   /** The registry digest the engine recorded for the amd64 base, {@code sha256:…}. */

@@ -32,7 +32,8 @@ class BaseImageResolverTest {
           registryCalls.incrementAndGet();
           return new RegistryClient(RegistryCredentialProvider.anonymous(), BuildLog.silent());
         };
-    return new BaseImageResolver(registry, offline, update, BuildLog.silent());
+    return new BaseImageResolver(
+        registry, RegistryCredentialProvider.anonymous(), offline, update, BuildLog.silent());
   }
 
   @Test

@@ -21,12 +21,11 @@ import io.github.lambdaimage.registry.TransientRegistryException;
 import io.github.lambdaimage.registry.credentials.CredentialResolver;
 import io.github.lambdaimage.registry.credentials.DockerConfigCredentials;
 import io.github.lambdaimage.registry.credentials.TestCredentialHelper;
+import io.github.lambdaimage.registry.credentials.TestCredentialSources;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -118,20 +117,6 @@ class AuthenticatedPushTest {
     }
   }
 
-  private static RegistryCredentialProvider emptySettings() {
-    return new RegistryCredentialProvider() {
-      @Override
-      public Optional<RegistryCredentials> credentialsFor(String host) {
-        return Optional.empty();
-      }
-
-      @Override
-      public String searchedSources(String host) {
-        return "settings.xml <server> '" + host + "'";
-      }
-    };
-  }
-
   private void assertServedDigestEqualsRecorded(String repository, ImageRecord pushed) {
     String path = repository.substring(registry.address().length() + 1);
     RawRegistry.Served served =
@@ -167,12 +152,7 @@ class AuthenticatedPushTest {
     String repository = repository("config-auths");
     records.write(images.tiny(Architecture.AMD64, repository, "1"));
     Path config = directory.resolve("docker/config.json");
-    Files.createDirectories(config.getParent());
-    String auth =
-        Base64.getEncoder()
-            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    Files.writeString(
-        config, "{\"auths\":{\"" + registry.address() + "\":{\"auth\":\"" + auth + "\"}}}");
+    TestCredentialSources.writeDockerConfigAuths(config, registry.address(), USER, PASSWORD);
 
     ImageRecord pushed =
         push(new DockerConfigCredentials(config, List.of(), Duration.ofSeconds(5)));
@@ -248,7 +228,7 @@ class AuthenticatedPushTest {
     String repository = repository("anonymous");
     records.write(images.tiny(Architecture.AMD64, repository, "1"));
 
-    assertThatThrownBy(() -> push(emptySettings()))
+    assertThatThrownBy(() -> push(TestCredentialSources.emptySettings()))
         .isInstanceOf(RegistryAuthenticationException.class)
         .hasMessageStartingWith(
             "Registry "

@@ -63,6 +63,27 @@ class TemplateRendererTest {
   }
 
   @Test
+  void valueEndingItsLineWithABackslashIsRejectedSoItCannotSwallowTheNextInstruction() {
+    Template template =
+        new Template("Dockerfile", "FROM x\nENV A=@app.dir@  \nUSER nobody\nCMD [\"a\"]\n");
+
+    assertThatThrownBy(() -> TemplateRenderer.render(template, Map.of("app.dir", "C:\\app\\")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage(
+            "The value of placeholder @app.dir@ at Dockerfile:2 ends its line with a backslash,"
+                + " which would continue the instruction into the next line: 'C:\\app\\'. Remove"
+                + " the trailing backslash.");
+  }
+
+  @Test
+  void backslashInsideTheLineIsKept() {
+    Template template = new Template("Dockerfile", "LABEL dir=@app.dir@ owner=ops\n");
+
+    assertThat(TemplateRenderer.render(template, Map.of("app.dir", "C:\\app\\")))
+        .isEqualTo("LABEL dir=C:\\app\\ owner=ops\n");
+  }
+
+  @Test
   void unusedValuesWithLineBreaksAreFine() {
     Template template = new Template("Dockerfile", "FROM @lambda.arch@\n");
 

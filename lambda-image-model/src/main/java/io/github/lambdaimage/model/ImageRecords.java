@@ -3,23 +3,31 @@ package io.github.lambdaimage.model;
 import io.github.lambdaimage.json.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads and writes {@code image.json} and {@code images.json} under a module's {@code
- * target/lambda-image} directory. Writes are atomic (a temporary file renamed over the old one), so
- * a reader never sees a half-written file and a failure keeps the previous one.
+ * target/lambda-image} directory. {@code images.json} lists the architectures of the last build
+ * only. Writes are atomic (a temporary file renamed over the old one), so a reader never sees a
+ * half-written file and a failure keeps the previous one; updates of {@code images.json} hold a
+ * lock, so concurrent builds and pushes cannot lose one another's update.
  */
 public final class ImageRecords {
 
@@ -29,8 +37,12 @@ public final class ImageRecords {
   /** The per-architecture record's file name. */
   public static final String IMAGE_FILE = "image.json";
 
-  /** The file listing every architecture's record. */
+  /** The file listing the records of the architectures the last build built. */
   public static final String INDEX_FILE = "images.json";
+
+  private static final String LOCK_FILE = ".images.json.lock";
+
+  private static final Map<Path, ReentrantLock> THREAD_LOCKS = new ConcurrentHashMap<>();
 
   private final Path root;
 
@@ -102,28 +114,100 @@ public final class ImageRecords {
   }
 
   /**
-   * Writes one architecture's record, then rewrites {@code images.json} from every {@code
-   * image.json} present. Both writes are atomic.
+   * Records the outcome of a build: writes each built architecture's {@code image.json} (unless it
+   * already says the same) and makes {@code images.json} list exactly these architectures, so an
+   * {@code image.json} that an earlier build left for another architecture is no longer listed.
    */
-  public void write(ImageRecord record) {
-    writeAtomically(imageFile(record.arch()), toJson(record));
-    rewriteIndex();
+  public void recordBuild(List<ImageRecord> built) {
+    withIndexLock(
+        () -> {
+          Set<Architecture> listed = EnumSet.noneOf(Architecture.class);
+          for (ImageRecord record : built) {
+            writeIfChanged(imageFile(record.arch()), toJson(record));
+            listed.add(record.arch());
+          }
+          writeIndex(listed);
+        });
   }
 
   /**
-   * Rewrites {@code images.json} from the {@code image.json} files present, in architecture order.
+   * Updates one architecture's record (a push adds or clears its digest) and refreshes its entry in
+   * {@code images.json}. The index keeps the architectures it lists: a record of an architecture
+   * the last build did not build is written but not listed. When there is no index yet, it is
+   * created listing this architecture.
    */
-  public void rewriteIndex() {
-    List<ImageRecord> records = new ArrayList<>();
-    for (Architecture architecture : Architecture.values()) {
-      if (Files.exists(imageFile(architecture))) {
-        records.add(read(architecture));
+  public void write(ImageRecord record) {
+    withIndexLock(
+        () -> {
+          writeAtomically(imageFile(record.arch()), toJson(record));
+          Set<Architecture> listed =
+              Files.isRegularFile(indexFile()) ? listedArchitectures() : EnumSet.of(record.arch());
+          writeIndex(listed);
+        });
+  }
+
+  /** The architectures {@code images.json} lists; none when it is missing or unreadable. */
+  private Set<Architecture> listedArchitectures() {
+    Set<Architecture> listed = EnumSet.noneOf(Architecture.class);
+    try {
+      for (ImageRecord record : readIndexFile(indexFile())) {
+        listed.add(record.arch());
+      }
+    } catch (RuntimeException unreadable) {
+      // an index that cannot be read lists nothing; it is rewritten below
+    }
+    return listed;
+  }
+
+  /**
+   * Rewrites {@code images.json} from the current {@code image.json} of each listed architecture.
+   */
+  private void writeIndex(Set<Architecture> listed) {
+    List<Object> images = new ArrayList<>();
+    for (Architecture architecture : listed) {
+      if (Files.isRegularFile(imageFile(architecture))) {
+        images.add(read(architecture).toJsonObject());
       }
     }
-    records.sort(Comparator.comparing(ImageRecord::architecture));
-    List<Object> images = new ArrayList<>();
-    records.forEach(record -> images.add(record.toJsonObject()));
-    writeAtomically(indexFile(), JsonText.fileText(Map.of("images", images)));
+    writeIfChanged(indexFile(), JsonText.fileText(Map.of("images", images)));
+  }
+
+  /**
+   * Runs {@code update} holding this directory's index lock: a lock on {@code .images.json.lock}
+   * against other Maven processes, and a lock per directory against other threads of this one (file
+   * locks are held per process). Each update reads the {@code image.json} files afresh under the
+   * lock, so two builds or pushes writing one {@code images.json} cannot lose each other's update.
+   */
+  private void withIndexLock(Runnable update) {
+    ReentrantLock threads =
+        THREAD_LOCKS.computeIfAbsent(root.toAbsolutePath().normalize(), key -> new ReentrantLock());
+    threads.lock();
+    try {
+      Files.createDirectories(root);
+      try (FileChannel channel =
+              FileChannel.open(
+                  root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock processes = channel.lock()) {
+        update.run();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot lock " + root.resolve(LOCK_FILE) + ": " + e.getMessage(), e);
+    } finally {
+      threads.unlock();
+    }
+  }
+
+  private static void writeIfChanged(Path target, String content) {
+    try {
+      if (Files.isRegularFile(target)
+          && Files.readString(target, StandardCharsets.UTF_8).equals(content)) {
+        return;
+      }
+    } catch (IOException unreadable) {
+      // rewritten below
+    }
+    writeAtomically(target, content);
   }
 
   /**

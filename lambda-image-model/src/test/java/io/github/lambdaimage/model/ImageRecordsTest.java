@@ -7,7 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,14 +56,21 @@ class ImageRecordsTest {
                 + "}\n");
   }
 
+  private static ImageRecord amd64Record() {
+    return ImageRecord.built(
+        Architecture.AMD64, "hello", "1-amd64", "sha256:1", "base", "h", "sha256:2", "amd64");
+  }
+
+  private static List<String> listed(ImageRecords records) {
+    return ImageRecords.readIndexFile(records.indexFile()).stream()
+        .map(ImageRecord::architecture)
+        .toList();
+  }
+
   @Test
-  void indexListsEveryArchitectureAndFollowsDigestUpdates() {
+  void indexListsTheBuildsArchitecturesAndFollowsDigestUpdates() {
     ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
-    records.write(arm64Record());
-    ImageRecord amd64 =
-        ImageRecord.built(
-            Architecture.AMD64, "hello", "1-amd64", "sha256:1", "base", "h", "sha256:2", "amd64");
-    records.write(amd64);
+    records.recordBuild(List.of(arm64Record(), amd64Record()));
     records.write(records.read(Architecture.ARM64).withDigest("sha256:ddd"));
 
     List<ImageRecord> index = ImageRecords.readIndexFile(records.indexFile());
@@ -66,6 +78,72 @@ class ImageRecordsTest {
     assertThat(index.get(1).digest()).isEqualTo("sha256:ddd");
     assertThat(index.get(1).digestReference()).isEqualTo("127.0.0.1:5000/hello@sha256:ddd");
     assertThat(index.get(0).digestReference()).isNull();
+  }
+
+  @Test
+  void aBuildOfFewerArchitecturesDropsTheOthersFromTheIndexButKeepsTheirImageJson() {
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
+    records.recordBuild(List.of(amd64Record(), arm64Record()));
+
+    records.recordBuild(List.of(amd64Record()));
+
+    assertThat(listed(records)).containsExactly("amd64");
+    assertThat(records.read(Architecture.ARM64)).isEqualTo(arm64Record());
+  }
+
+  @Test
+  void pushingAnArchitectureTheLastBuildDidNotBuildDoesNotListItAgain() {
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
+    records.recordBuild(List.of(amd64Record(), arm64Record()));
+    records.recordBuild(List.of(amd64Record()));
+
+    records.write(arm64Record().withDigest("sha256:ddd"));
+
+    assertThat(listed(records)).containsExactly("amd64");
+    assertThat(records.read(Architecture.ARM64).digest()).isEqualTo("sha256:ddd");
+  }
+
+  @Test
+  void theFirstWriteWithoutAnIndexCreatesItForThatArchitecture() {
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
+
+    records.write(arm64Record());
+
+    assertThat(listed(records)).containsExactly("arm64");
+  }
+
+  @Test
+  void concurrentPushesOfBothArchitecturesLoseNoDigest() throws Exception {
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
+    records.recordBuild(List.of(amd64Record(), arm64Record()));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 50; round++) {
+        String digest = "sha256:" + round;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> writes = new ArrayList<>();
+        for (ImageRecord record : List.of(amd64Record(), arm64Record())) {
+          writes.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    new ImageRecords(records.root()).write(record.withDigest(digest));
+                    return null;
+                  }));
+        }
+        start.countDown();
+        for (Future<?> write : writes) {
+          write.get();
+        }
+
+        assertThat(ImageRecords.readIndexFile(records.indexFile()))
+            .extracting(ImageRecord::digest)
+            .as("round %d", round)
+            .containsExactly(digest, digest);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -114,6 +192,10 @@ class ImageRecordsTest {
     records.write(arm64Record());
     try (var files = Files.list(records.architectureDirectory(Architecture.ARM64))) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("image.json");
+    }
+    try (var files = Files.list(records.root())) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("arm64", "images.json", ".images.json.lock");
     }
   }
 

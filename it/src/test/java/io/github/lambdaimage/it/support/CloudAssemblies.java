@@ -46,4 +46,23 @@ public final class CloudAssemblies {
       }
     }
   }
+
+  /**
+   * Fails if the assembly declares a container image asset; file assets (the templates that the
+   * default synthesizer uploads) are allowed.
+   */
+  public static void assertNoDockerImageAsset(Path assembly) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> files = Files.list(assembly)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".assets.json")) {
+          assertThat(json.readTree(file.toFile()).path("dockerImages").size()).as(name).isZero();
+        }
+        if (name.equals("manifest.json") || name.endsWith(".metadata.json")) {
+          assertThat(Files.readString(file)).doesNotContain("container-image");
+        }
+      }
+    }
+  }
 }

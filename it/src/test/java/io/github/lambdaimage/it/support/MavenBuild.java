@@ -50,6 +50,22 @@ public final class MavenBuild {
     return new MavenBuild(target);
   }
 
+  /**
+   * Copies the test project {@code it/src/test/projects/<project>} to {@code
+   * target/it-projects/<name>/<project>} and returns a build of that copy. A fresh copy each call.
+   */
+  public static MavenBuild ofTestProject(String project, String name) {
+    Path target = workDirectory().resolve(name).resolve(project);
+    deleteRecursively(target);
+    copyRecursively(repositoryRoot().resolve("it/src/test/projects").resolve(project), target);
+    return new MavenBuild(target);
+  }
+
+  /** The version of this reactor's artifacts, for test projects that depend on them. */
+  public static String projectVersion() {
+    return required("it.projectVersion");
+  }
+
   /** A build of an existing directory (e.g. a module copied earlier). */
   public static MavenBuild of(Path projectDirectory) {
     return new MavenBuild(projectDirectory);

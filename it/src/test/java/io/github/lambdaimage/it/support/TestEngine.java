@@ -11,6 +11,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.github.lambdaimage.model.Architecture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -87,6 +88,20 @@ public final class TestEngine {
       return new Run(exitCode, logs(container.getId()));
     } finally {
       docker.removeContainerCmd(container.getId()).withForce(true).exec();
+    }
+  }
+
+  /** Removes the tags {@code <repository>:<tag>-<arch>} of every architecture that exist. */
+  public static void removeArchitectureTags(String repository, String tag) {
+    for (Architecture architecture : Architecture.values()) {
+      try {
+        client()
+            .removeImageCmd(repository + ":" + tag + "-" + architecture.dockerName())
+            .withForce(true)
+            .exec();
+      } catch (RuntimeException alreadyGone) {
+        // nothing to remove
+      }
     }
   }
 

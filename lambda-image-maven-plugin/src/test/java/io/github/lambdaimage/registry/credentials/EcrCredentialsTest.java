@@ -3,14 +3,9 @@ package io.github.lambdaimage.registry.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.registry.RegistryCredentials;
 import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,39 +111,13 @@ class EcrCredentialsTest {
                 + " ~/.m2/settings.xml.");
   }
 
-  /** A loopback stand-in for the ECR API (AWS is out of reach) that records its requests. */
-  private static HttpServer tokenService(List<String> requests) throws IOException {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          requests.add(
-              exchange.getRequestHeaders().getFirst("X-Amz-Target")
-                  + " "
-                  + exchange.getRequestHeaders().getFirst("Authorization"));
-          byte[] body =
-              ("{\"authorizationData\":[{\"authorizationToken\":\""
-                      + base64("AWS:ecr-password")
-                      + "\",\"expiresAt\":1.9E9,\"proxyEndpoint\":\"https://x\"}]}")
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
-    return server;
-  }
-
-  private static URI endpoint(HttpServer server) {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
-  private static void assertEcrPasswordFetchedWith(
+  static void assertEcrPasswordFetchedWith(
       Optional<RegistryCredentials> found, List<String> requests, String accessKey) {
     assertThat(found).get().extracting(RegistryCredentials::username).isEqualTo("AWS");
-    assertThat(found).get().extracting(RegistryCredentials::password).isEqualTo("ecr-password");
+    assertThat(found)
+        .get()
+        .extracting(RegistryCredentials::password)
+        .isEqualTo(AwsStandIn.ECR_PASSWORD);
     assertThat(requests).hasSize(1);
     assertThat(requests.get(0))
         .startsWith("AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken AWS4-HMAC-SHA256")
@@ -161,22 +130,18 @@ class EcrCredentialsTest {
    * host, and the token decoding.
    */
   @Test
-  void sdkCallsGetAuthorizationTokenSignedForTheHostsRegion() throws IOException {
-    List<String> requests = new ArrayList<>();
-    HttpServer server = tokenService(requests);
-    try {
+  void sdkCallsGetAuthorizationTokenSignedForTheHostsRegion() {
+    try (AwsStandIn ecr = AwsStandIn.ecr()) {
       AwsSdkEcrTokens tokens =
           new AwsSdkEcrTokens(
               StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
-              endpoint(server));
+              ecr.endpoint());
       EcrCredentials credentials = new EcrCredentials(tokens, "static test credentials");
 
       Optional<RegistryCredentials> found =
           credentials.credentialsFor("123456789012.dkr.ecr.ap-southeast-2.amazonaws.com");
 
-      assertEcrPasswordFetchedWith(found, requests, "AKIDTEST");
-    } finally {
-      server.stop(0);
+      assertEcrPasswordFetchedWith(found, ecr.requests(), "AKIDTEST");
     }
   }
 
@@ -185,15 +150,14 @@ class EcrCredentialsTest {
    * and loads the SDK next to them, under a parent that cannot see it (as the plugin's cannot).
    */
   @Test
-  void sdkIsLoadedFromItsJarsOnTheFirstTokenOnly() throws IOException {
+  void sdkIsLoadedFromItsJarsOnTheFirstTokenOnly() {
     List<Path> sdkJars = classPathJarsOf("software.amazon");
     assertThat(sdkJars).isNotEmpty();
     ClassLoader withoutSdk = new HidingClassLoader(getClass().getClassLoader(), "software.amazon.");
     assertThatThrownBy(() -> withoutSdk.loadClass("software.amazon.awssdk.services.ecr.EcrClient"))
         .isInstanceOf(ClassNotFoundException.class);
-    List<String> requests = new ArrayList<>();
     int[] resolutions = {0};
-    HttpServer server = tokenService(requests);
+    AwsStandIn ecr = AwsStandIn.ecr();
     String previousKey = System.setProperty("aws.accessKeyId", "AKIDLOADED");
     String previousSecret = System.setProperty("aws.secretAccessKey", "secret");
     try {
@@ -205,7 +169,7 @@ class EcrCredentialsTest {
                     return sdkJars;
                   },
                   withoutSdk,
-                  endpoint(server)),
+                  ecr.endpoint()),
               "default chain");
 
       assertThat(credentials.credentialsFor("registry.example")).isEmpty();
@@ -215,11 +179,11 @@ class EcrCredentialsTest {
       credentials.credentialsFor("123456789012.dkr.ecr.ap-southeast-2.amazonaws.com");
 
       assertThat(resolutions[0]).isEqualTo(1);
-      assertEcrPasswordFetchedWith(found, requests.subList(0, 1), "AKIDLOADED");
+      assertEcrPasswordFetchedWith(found, ecr.requests().subList(0, 1), "AKIDLOADED");
     } finally {
       restore("aws.accessKeyId", previousKey);
       restore("aws.secretAccessKey", previousSecret);
-      server.stop(0);
+      ecr.close();
     }
   }
 
@@ -250,7 +214,7 @@ class EcrCredentialsTest {
   }
 
   /** The jars of the test class path whose path contains {@code groupPath}'s directories. */
-  private static List<Path> classPathJarsOf(String group) {
+  static List<Path> classPathJarsOf(String group) {
     String directories = File.separator + group.replace('.', File.separatorChar) + File.separator;
     List<Path> jars = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

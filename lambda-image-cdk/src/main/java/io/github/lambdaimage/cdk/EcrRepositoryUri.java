@@ -1,4 +1,4 @@
-package io.github.lambdaimage.infra;
+package io.github.lambdaimage.cdk;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
