@@ -158,9 +158,10 @@ remote_network() { # the namespace, the veth pair and their two addresses
     ip link add "$REMOTE_VETH_HOST" type veth peer name "$REMOTE_VETH_NS"
     ip link set "$REMOTE_VETH_NS" netns "$REMOTE_NETNS"
   fi
-  ip addr show dev "$REMOTE_VETH_HOST" | grep -qF " $REMOTE_HOST_ADDR/30" || ip addr add "$REMOTE_HOST_ADDR/30" dev "$REMOTE_VETH_HOST"
+  # (no `ip … | grep -q`: grep's early exit fails the pipeline under pipefail)
+  [[ $(ip -o -4 addr show dev "$REMOTE_VETH_HOST") == *" $REMOTE_HOST_ADDR/30 "* ]] || ip addr add "$REMOTE_HOST_ADDR/30" dev "$REMOTE_VETH_HOST"
   ip link set "$REMOTE_VETH_HOST" up
-  ip -n "$REMOTE_NETNS" addr show dev "$REMOTE_VETH_NS" | grep -qF " $REMOTE_NS_ADDR/30" || ip -n "$REMOTE_NETNS" addr add "$REMOTE_NS_ADDR/30" dev "$REMOTE_VETH_NS"
+  [[ $(ip -n "$REMOTE_NETNS" -o -4 addr show dev "$REMOTE_VETH_NS") == *" $REMOTE_NS_ADDR/30 "* ]] || ip -n "$REMOTE_NETNS" addr add "$REMOTE_NS_ADDR/30" dev "$REMOTE_VETH_NS"
   ip -n "$REMOTE_NETNS" link set "$REMOTE_VETH_NS" up
   ip -n "$REMOTE_NETNS" link set lo up
 }
