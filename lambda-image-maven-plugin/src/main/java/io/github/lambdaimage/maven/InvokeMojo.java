@@ -7,11 +7,7 @@ import io.github.lambdaimage.invoke.InvocationEvent;
 import io.github.lambdaimage.invoke.InvocationEvents;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
-import io.github.lambdaimage.model.ImageRecords;
-import io.github.lambdaimage.model.MissingImageRecordException;
 import java.io.File;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,7 +25,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * removed afterwards.
  */
 @Mojo(name = "invoke", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class InvokeMojo extends AbstractLambdaImageMojo {
+public class InvokeMojo extends AbstractFunctionMojo {
 
   /**
    * The event to send: a JSON file, or a directory whose {@code *.json} files are sent in name
@@ -38,26 +34,6 @@ public class InvokeMojo extends AbstractLambdaImageMojo {
    */
   @Parameter(property = PropertyNames.EVENT)
   private File event;
-
-  /**
-   * The function timeout in seconds (1 to 900). The runtime's deadline follows it; an invocation
-   * that takes longer fails the build. The default is higher than Lambda's 3 s because a cold JVM
-   * under emulation starts slowly.
-   */
-  @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "30")
-  private int timeout;
-
-  /** The function's memory size in MB (128 to 10240); also the container's memory limit. */
-  @Parameter(property = PropertyNames.MEMORY_SIZE, defaultValue = "512")
-  private int memorySize;
-
-  /** The function name the runtime sees ({@code AWS_LAMBDA_FUNCTION_NAME}, the function ARN). */
-  @Parameter(property = PropertyNames.FUNCTION_NAME, defaultValue = "${project.artifactId}")
-  private String functionName;
-
-  /** The AWS region the runtime sees ({@code AWS_REGION}, the function ARN). */
-  @Parameter(property = PropertyNames.REGION, defaultValue = FunctionSettings.DEFAULT_REGION)
-  private String region;
 
   /** Skips this goal, e.g. on a machine without Docker. */
   @Parameter(property = PropertyNames.SKIP_INVOKE, defaultValue = "false")
@@ -70,8 +46,7 @@ public class InvokeMojo extends AbstractLambdaImageMojo {
 
   @Override
   protected void execute(List<Architecture> architectures) throws MojoFailureException {
-    FunctionSettings settings =
-        new FunctionSettings(functionName, memorySize, region, Duration.ofSeconds(timeout));
+    FunctionSettings settings = functionSettings();
     List<InvocationEvent> events = InvocationEvents.load(event == null ? null : event.toPath());
     List<ImageRecord> images = readRecords(architectures);
     FunctionInvoker invoker = new FunctionInvoker(engine(), buildLog());
@@ -82,25 +57,5 @@ public class InvokeMojo extends AbstractLambdaImageMojo {
         throw new MojoFailureException(e.getMessage(), e);
       }
     }
-  }
-
-  private List<ImageRecord> readRecords(List<Architecture> architectures)
-      throws MojoFailureException {
-    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory());
-    List<ImageRecord> images = new ArrayList<>();
-    for (Architecture architecture : architectures) {
-      try {
-        images.add(records.read(architecture));
-      } catch (MissingImageRecordException e) {
-        throw new MojoFailureException(
-            "No "
-                + architecture
-                + " image to invoke: "
-                + e.getMessage()
-                + " lambda-image:invoke runs after lambda-image:build in the same build.",
-            e);
-      }
-    }
-    return images;
   }
 }

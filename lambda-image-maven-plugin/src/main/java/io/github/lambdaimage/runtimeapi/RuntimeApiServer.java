@@ -114,7 +114,15 @@ public final class RuntimeApiServer implements AutoCloseable {
    * function timeout starts then.
    */
   public Invocation submit(InvocationRequest request) {
-    Invocation invocation = new Invocation(UUID.randomUUID().toString(), request);
+    return submit(UUID.randomUUID().toString(), request);
+  }
+
+  /**
+   * Queues an invocation under a request id chosen by the caller, e.g. the one an Invoke API
+   * request was answered with.
+   */
+  public Invocation submit(String requestId, InvocationRequest request) {
+    Invocation invocation = new Invocation(requestId, request);
     initError.thenAccept(error -> failWithInitError(invocation, error));
     queue.add(invocation);
     return invocation;
