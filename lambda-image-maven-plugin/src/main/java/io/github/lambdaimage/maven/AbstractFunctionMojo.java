@@ -16,8 +16,9 @@ abstract class AbstractFunctionMojo extends AbstractLambdaImageMojo {
 
   /**
    * The function timeout in seconds (1 to 900). The runtime's deadline follows it; an invocation
-   * that takes longer fails the build. The default is higher than Lambda's 3 s because a cold JVM
-   * under emulation starts slowly.
+   * that takes longer fails the build (invoke) or is answered with Lambda's timeout error (the
+   * endpoint of start). The default is higher than Lambda's 3 s because a cold JVM under emulation
+   * starts slowly.
    */
   @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "30")
   private int timeout;

@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Starts a local Lambda endpoint for integration tests: one warm container per built image (as
  * lambda-image:invoke runs it: Lambda's environment, memory limit, read-only root, no AWS
  * credentials; a foreign architecture under QEMU), behind Lambda's Invoke API ({@code POST
- * /2015-03-31/functions/{name}/invocations}) on 127.0.0.1. The functions are named {@code
+ * /2015-03-31/functions/<name>/invocations}) on 127.0.0.1. The functions are named {@code
  * <functionName>-amd64} and {@code <functionName>-arm64}, or {@code <functionName>} when one
  * architecture is built.
  *
