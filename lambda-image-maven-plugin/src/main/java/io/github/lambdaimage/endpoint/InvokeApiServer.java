@@ -6,6 +6,7 @@ import io.github.lambdaimage.invoke.FunctionFailedException;
 import io.github.lambdaimage.invoke.FunctionSettings;
 import io.github.lambdaimage.invoke.InvocationEvent;
 import io.github.lambdaimage.log.BuildLog;
+import io.github.lambdaimage.runtimeapi.DaemonThreads;
 import io.github.lambdaimage.runtimeapi.InvocationOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,8 +48,10 @@ final class InvokeApiServer implements AutoCloseable {
   private final Map<String, FunctionPool> functions;
   private final String region;
   private final BuildLog log;
-  private final ExecutorService handlers = Executors.newCachedThreadPool(daemons("lambda-invoke"));
-  private final ExecutorService events = Executors.newCachedThreadPool(daemons("lambda-event"));
+  private final ExecutorService handlers =
+      Executors.newCachedThreadPool(DaemonThreads.named("lambda-invoke"));
+  private final ExecutorService events =
+      Executors.newCachedThreadPool(DaemonThreads.named("lambda-event"));
 
   private InvokeApiServer(
       HttpServer http, Map<String, FunctionPool> functions, String region, BuildLog log) {
@@ -240,14 +241,5 @@ final class InvokeApiServer implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  private static ThreadFactory daemons(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

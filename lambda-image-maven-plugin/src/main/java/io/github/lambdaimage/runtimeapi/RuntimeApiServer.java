@@ -18,9 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,8 +60,9 @@ public final class RuntimeApiServer implements AutoCloseable {
   private RuntimeApiServer(HttpServer http, Clock clock) {
     this.http = http;
     this.clock = clock;
-    this.handlers = Executors.newCachedThreadPool(daemonThreads("lambda-runtime-api"));
-    this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("lambda-timeouts"));
+    this.handlers = Executors.newCachedThreadPool(DaemonThreads.named("lambda-runtime-api"));
+    this.timers =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lambda-timeouts"));
     http.setExecutor(handlers);
     http.createContext("/", this::handle);
   }
@@ -260,15 +259,6 @@ public final class RuntimeApiServer implements AutoCloseable {
 
   private static String text(byte[] body) {
     return new String(body, StandardCharsets.UTF_8);
-  }
-
-  private static ThreadFactory daemonThreads(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @FunctionalInterface
