@@ -1,5 +1,7 @@
 package io.github.lambdaimage.maven;
 
+import io.github.lambdaimage.goal.GoalRunner;
+import io.github.lambdaimage.invoke.FunctionEnvironment;
 import io.github.lambdaimage.invoke.FunctionSettings;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
@@ -8,6 +10,7 @@ import io.github.lambdaimage.model.MissingImageRecordException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -35,9 +38,51 @@ abstract class AbstractFunctionMojo extends AbstractLambdaImageMojo {
   @Parameter(property = PropertyNames.REGION, defaultValue = FunctionSettings.DEFAULT_REGION)
   private String region;
 
+  /**
+   * Environment variables the function sees, on top of those Lambda sets (which cannot be
+   * overridden), e.g. {@code <environment><TABLE_NAME>greetings</TABLE_NAME></environment>}. AWS
+   * credentials ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code
+   * AWS_SESSION_TOKEN}) are refused unless {@code passAwsCredentials} is true.
+   */
+  @Parameter private Map<String, String> environment;
+
+  /**
+   * Allows AWS credential variables in {@code environment}. Off by default: a locally run function
+   * has no AWS identity, and nothing from the build's own environment is passed.
+   */
+  @Parameter(property = PropertyNames.PASS_AWS_CREDENTIALS, defaultValue = "false")
+  private boolean passAwsCredentials;
+
+  /**
+   * Maven's switch to skip tests: running the function is a test, so {@code -DskipTests} skips this
+   * goal too.
+   */
+  @Parameter(property = "skipTests", defaultValue = "false")
+  private boolean skipTests;
+
+  /** Maven's switch to skip compiling and running tests; skips this goal too. */
+  @Parameter(property = "maven.test.skip", defaultValue = "false")
+  private boolean mavenTestSkip;
+
   /** The configured function settings, validated. */
   protected FunctionSettings functionSettings() {
-    return new FunctionSettings(functionName, memorySize, region, Duration.ofSeconds(timeout));
+    return new FunctionSettings(
+        functionName,
+        memorySize,
+        region,
+        Duration.ofSeconds(timeout),
+        FunctionEnvironment.checked(environment, passAwsCredentials));
+  }
+
+  /**
+   * Why Maven's test switches skip this goal, else null.
+   *
+   * @param why what makes the goal a test, e.g. {@code invoking the function is a test}
+   */
+  protected String testSkipReason(String why) {
+    return GoalRunner.firstReason(
+        skipTests ? "skipTests is true and " + why : null,
+        mavenTestSkip ? "maven.test.skip is true and " + why : null);
   }
 
   /** The image records of {@code architectures}, written by lambda-image:build. */

@@ -1,5 +1,6 @@
 package io.github.lambdaimage.maven;
 
+import io.github.lambdaimage.goal.GoalRunner;
 import io.github.lambdaimage.invoke.FunctionFailedException;
 import io.github.lambdaimage.invoke.FunctionInvoker;
 import io.github.lambdaimage.invoke.FunctionSettings;
@@ -41,7 +42,9 @@ public class InvokeMojo extends AbstractFunctionMojo {
 
   @Override
   protected String goalSkipReason() {
-    return skipInvoke ? PropertyNames.SKIP_INVOKE + " is true" : null;
+    return GoalRunner.firstReason(
+        GoalRunner.whenSet(skipInvoke, PropertyNames.SKIP_INVOKE),
+        testSkipReason("invoking the function is a test"));
   }
 
   @Override

@@ -66,6 +66,9 @@ public final class PropertyNames {
   /** The most containers per function the local Lambda endpoint runs at the same time. */
   public static final String ENDPOINT_CONCURRENCY = "lambda.endpoint.concurrency";
 
+  /** Whether invoke may pass AWS credentials from {@code <environment>} to the function. */
+  public static final String PASS_AWS_CREDENTIALS = "lambda.invoke.passAwsCredentials";
+
   /** How long each registry request may take, in seconds. */
   public static final String REGISTRY_TIMEOUT = RegistryClient.TIMEOUT_PROPERTY;
 

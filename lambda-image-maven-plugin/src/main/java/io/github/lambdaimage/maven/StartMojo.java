@@ -3,6 +3,7 @@ package io.github.lambdaimage.maven;
 import io.github.lambdaimage.endpoint.LocalEndpoint;
 import io.github.lambdaimage.endpoint.RunningEndpoints;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.goal.GoalRunner;
 import io.github.lambdaimage.invoke.FunctionFailedException;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
@@ -45,24 +46,17 @@ public class StartMojo extends AbstractFunctionMojo {
   @Parameter(property = PropertyNames.SKIP_ENDPOINT, defaultValue = "false")
   private boolean skipEndpoint;
 
-  @Parameter(defaultValue = "${skipTests}", readonly = true)
-  private boolean skipTests;
-
-  @Parameter(defaultValue = "${skipITs}", readonly = true)
+  /** failsafe's switch to skip integration tests; skips this goal too. */
+  @Parameter(property = "skipITs", defaultValue = "false")
   private boolean skipITs;
-
-  @Parameter(defaultValue = "${maven.test.skip}", readonly = true)
-  private boolean skipTestCompilation;
 
   @Override
   protected String goalSkipReason() {
-    if (skipEndpoint) {
-      return PropertyNames.SKIP_ENDPOINT + " is true";
-    }
-    if (skipTests || skipITs || skipTestCompilation) {
-      return "integration tests are skipped";
-    }
-    return null;
+    String why = "the endpoint serves integration tests";
+    return GoalRunner.firstReason(
+        GoalRunner.whenSet(skipEndpoint, PropertyNames.SKIP_ENDPOINT),
+        skipITs ? "skipITs is true and " + why : null,
+        testSkipReason(why));
   }
 
   @Override

@@ -76,7 +76,7 @@ class LocalEndpointEngineIT {
             log,
             owner,
             functions,
-            new FunctionSettings(functionName, 512, "eu-west-1", Duration.ofSeconds(30)),
+            new FunctionSettings(functionName, 512, "eu-west-1", Duration.ofSeconds(30), Map.of()),
             0,
             1);
     try {
