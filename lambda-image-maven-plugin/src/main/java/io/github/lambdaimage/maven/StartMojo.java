@@ -93,7 +93,11 @@ public class StartMojo extends AbstractFunctionMojo {
     } catch (FunctionFailedException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
-    RunningEndpoints.register(owner, endpoint);
+    if (!RunningEndpoints.register(owner, endpoint)) {
+      endpoint.close();
+      throw new MojoFailureException(
+          "A Lambda endpoint was started for " + project.getArtifactId() + " at the same time.");
+    }
     project.getProperties().setProperty(PropertyNames.ENDPOINT, endpoint.url());
     project
         .getProperties()

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Invoke API's HTTP semantics over real HTTP, with functions that answer from the test instead
@@ -205,30 +207,19 @@ class InvokeApiServerTest {
                 + " enum value set: [Event, RequestResponse, DryRun]");
   }
 
-  @Test
-  void withConcurrencyOneConcurrentCallsQueueForTheOneContainer() throws Exception {
+  @ParameterizedTest(name = "concurrency {0}")
+  @ValueSource(ints = {1, 2})
+  void concurrentCallsRunOnAtMostConcurrencyContainersAndTheRestQueue(int concurrency)
+      throws Exception {
     AtomicInteger busy = new AtomicInteger();
     AtomicInteger mostBusy = new AtomicInteger();
-    InvokeApiServer server = serve(1, slowEcho(busy, mostBusy));
+    InvokeApiServer server = serve(concurrency, slowEcho(busy, mostBusy));
 
     List<HttpResponse<String>> responses = postConcurrently(server, 4);
 
     assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200);
-    assertThat(mostBusy).hasValue(1);
-    assertThat(started).hasSize(1);
-  }
-
-  @Test
-  void withConcurrencyTwoASecondContainerStartsWhileTheFirstIsBusyAndNoMore() throws Exception {
-    AtomicInteger busy = new AtomicInteger();
-    AtomicInteger mostBusy = new AtomicInteger();
-    InvokeApiServer server = serve(2, slowEcho(busy, mostBusy));
-
-    List<HttpResponse<String>> responses = postConcurrently(server, 4);
-
-    assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200);
-    assertThat(mostBusy).hasValue(2);
-    assertThat(started).hasSize(2);
+    assertThat(mostBusy).hasValue(concurrency);
+    assertThat(started).hasSize(concurrency);
   }
 
   @Test
