@@ -147,6 +147,16 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
     return endpoint;
   }
 
+  /**
+   * Hands the engine connection over to the caller, who closes it: for a goal that leaves
+   * containers running after it ends (lambda-image:start).
+   */
+  protected synchronized DockerEngine keepEngineOpen() {
+    DockerEngine kept = engine();
+    engine = null;
+    return kept;
+  }
+
   private void closeEngine() {
     if (engine != null) {
       engine.close();
