@@ -52,16 +52,11 @@ class RuntimeApiRouteTest {
   @Test
   void dockerDesktopIsAlsoKnownByItsLabel() {
     EngineInfo desktop =
-        new EngineInfo(
-            "linux",
-            "arm64",
-            "28.0.1",
-            "1.48",
-            "Ubuntu 24.04",
+        engine(
             EngineInfo.Kind.DOCKER,
-            EngineInfo.ImageStore.CONTAINERD,
-            "6.10.14-linuxkit",
+            "Ubuntu 24.04",
             "docker-desktop",
+            "6.10.14-linuxkit",
             List.of("com.docker.desktop.address=unix:///Users/ada/Library/docker-cli.sock"));
 
     assertThat(choose(desktop, SOCKET, none()).runtimeApi(9001))
@@ -95,16 +90,11 @@ class RuntimeApiRouteTest {
   @Test
   void aPodmanMachineCallsHostContainersInternal() {
     EngineInfo machine =
-        new EngineInfo(
-            "linux",
-            "arm64",
-            "5.2.0",
-            "1.41",
-            "fedora",
+        engine(
             EngineInfo.Kind.PODMAN,
-            EngineInfo.ImageStore.CLASSIC,
-            "6.9.12-200.fc40.aarch64",
+            "fedora",
             "localhost.localdomain",
+            "6.9.12-200.fc40.aarch64",
             List.of());
 
     assertThat(choose(machine, SOCKET, none()).runtimeApi(9001))
@@ -113,18 +103,7 @@ class RuntimeApiRouteTest {
 
   @Test
   void podmanOnThisHostSharesItsNetworkLikeDocker() {
-    EngineInfo podman =
-        new EngineInfo(
-            "linux",
-            "amd64",
-            "5.4.2",
-            "1.41",
-            "debian",
-            EngineInfo.Kind.PODMAN,
-            EngineInfo.ImageStore.CLASSIC,
-            KERNEL,
-            "box",
-            List.of());
+    EngineInfo podman = engine(EngineInfo.Kind.PODMAN, "debian", "box", KERNEL, List.of());
 
     assertThat(choose(podman, SOCKET, none()).runtimeApi(9001)).isEqualTo("127.0.0.1:9001");
   }
@@ -244,17 +223,26 @@ class RuntimeApiRouteTest {
   }
 
   private static EngineInfo engine(String operatingSystem, String name, String kernel) {
+    return engine(EngineInfo.Kind.DOCKER, operatingSystem, name, kernel, List.of());
+  }
+
+  private static EngineInfo engine(
+      EngineInfo.Kind kind,
+      String operatingSystem,
+      String name,
+      String kernel,
+      List<String> labels) {
     return new EngineInfo(
         "linux",
         "amd64",
         "20.10.24",
         "1.41",
         operatingSystem,
-        EngineInfo.Kind.DOCKER,
+        kind,
         EngineInfo.ImageStore.CLASSIC,
         kernel,
         name,
-        List.of());
+        labels);
   }
 
   private static InetAddress nonLoopbackAddressOfThisMachine() {
