@@ -56,6 +56,7 @@ public final class FunctionInvoker {
    */
   public InvokeReport invoke(
       ImageRecord image, FunctionSettings settings, List<InvocationEvent> events) {
+    FunctionContainer.removeLeftovers(engine, log);
     try (Run run = new Run(image, settings)) {
       run.start();
       List<InvokeReport.InvocationResult> results = new ArrayList<>();
@@ -140,7 +141,7 @@ public final class FunctionInvoker {
               + runId;
       try {
         return FunctionContainer.create(
-            engine, image, route, environment, settings.memorySizeMb(), name, runId);
+            engine, image, route, environment, settings.memorySizeMb(), name, runId, log);
       } catch (NoSuchImageException e) {
         throw new EnvironmentException(
             "The "
