@@ -39,7 +39,8 @@ final class FunctionContainer implements AutoCloseable {
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private volatile boolean removed;
 
-  private FunctionContainer(DockerEngine engine, String id, BuildLog log) {
+  /** Container {@code id} of {@code engine}, removed on {@link #close()} or when the JVM stops. */
+  FunctionContainer(DockerEngine engine, String id, BuildLog log) {
     this.engine = engine;
     this.id = id;
     this.log = log;
@@ -174,11 +175,14 @@ final class FunctionContainer implements AutoCloseable {
   /** Removes the container, running or not; safe to call more than once. */
   @Override
   public void close() {
-    remove();
     try {
-      Runtime.getRuntime().removeShutdownHook(removeOnExit);
-    } catch (IllegalStateException shutdownInProgress) {
-      // the hook is running or has run; nothing left to do
+      remove();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(removeOnExit);
+      } catch (IllegalStateException shutdownInProgress) {
+        // the hook is running or has run; nothing left to do
+      }
     }
   }
 
@@ -199,8 +203,17 @@ final class FunctionContainer implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         failure = e;
-        log.debug("Removing container " + id + " failed (attempt " + attempt + "): " + e);
         if (attempt < REMOVE_ATTEMPTS) {
+          log.warn(
+              "Removing container "
+                  + id
+                  + " failed (attempt "
+                  + attempt
+                  + " of "
+                  + REMOVE_ATTEMPTS
+                  + "): "
+                  + e.getMessage()
+                  + "; trying again");
           pause();
         }
       }
