@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
+import io.github.lambdaimage.docker.SilentEngine;
 import io.github.lambdaimage.it.support.MavenBuild;
 import io.github.lambdaimage.it.support.TestEngine;
 import io.github.lambdaimage.it.support.TestRegistry;
@@ -14,10 +15,6 @@ import io.github.lambdaimage.registry.LocalRegistryProcess;
 import io.github.lambdaimage.registry.RawRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,36 +221,20 @@ class InterruptionIT {
 
   @Test
   void anEngineThatAcceptsAndNeverAnswersFailsTheBuildWithinTheEngineTimeout() throws Exception {
-    Path socket = directory.resolve("silent.sock");
-    List<SocketChannel> accepted = new CopyOnWriteArrayList<>();
-    try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-      silent.bind(UnixDomainSocketAddress.of(socket));
-      Thread acceptor =
-          new Thread(
-              () -> {
-                try {
-                  while (true) {
-                    accepted.add(silent.accept());
-                  }
-                } catch (IOException closed) {
-                  // the test is over
-                }
-              });
-      acceptor.setDaemon(true);
-      acceptor.start();
+    try (SilentEngine silent = SilentEngine.onUnixSocket(directory.resolve("silent.sock"))) {
       Path imageFile = records(built.projectDirectory()).imageFile(Architecture.AMD64);
       byte[] before = Files.readAllBytes(imageFile);
 
       long started = System.nanoTime();
       MavenBuild.Result result =
-          again("package", "-Dlambda.engineTimeout=3").env("DOCKER_HOST", "unix://" + socket).run();
+          again("package", "-Dlambda.engineTimeout=3").env("DOCKER_HOST", silent.host()).run();
       Duration took = Duration.ofNanos(System.nanoTime() - started);
 
       assertThat(result.succeeded()).as(result.log()).isFalse();
-      assertThat(accepted).isNotEmpty();
+      assertThat(silent.accepted()).isPositive();
       assertThat(result.log())
           .contains(
-              "The Docker Engine at unix://" + socket + " sent nothing for 3 s when asked to ")
+              "The Docker Engine at " + silent.host() + " sent nothing for 3 s when asked to ")
           .contains("raise the limit with -Dlambda.engineTimeout=<seconds>.");
       assertThat(Files.readAllBytes(imageFile)).isEqualTo(before);
       // The index lists what the last build built: nothing.
@@ -263,10 +243,6 @@ class InterruptionIT {
       System.out.printf(
           "package against a silent engine failed after %.1f s%n", took.toMillis() / 1e3);
       assertThat(took).isLessThan(Duration.ofSeconds(90));
-    } finally {
-      for (SocketChannel channel : accepted) {
-        channel.close();
-      }
     }
   }
 
