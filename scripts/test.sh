@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # The project's test command: bring up the test environment (engine, QEMU, registry, offline base
-# image; see scripts/env-up.sh), lint the GitHub workflows, then run the Maven build with every
-# test, then check the release bundle. Extra arguments go to Maven.
+# image; see scripts/env-up.sh), lint the GitHub workflows and run their Maven command lines as
+# their jobs would (scripts/workflow-check.sh), then run the Maven build with every test, then
+# check the release bundle. Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-bash scripts/env-up.sh
+# CI brings the environment up as root in a step of its own and runs the rest as the runner's user
+# (LAMBDA_IMAGE_ENV_READY=true), so Maven uses that user's ~/.m2.
+if [[ ${LAMBDA_IMAGE_ENV_READY:-} != true ]]; then
+  bash scripts/env-up.sh
+fi
 bash scripts/lint-workflows.sh
+# Every Maven command line of the workflows, as its job would run it, on a clean clone of HEAD.
+bash scripts/workflow-check.sh
 # The reference handler builds (and invokes) both architectures on the offline base image; with
 # internet access it would default to the official Lambda base image instead.
 ./mvnw -B verify \

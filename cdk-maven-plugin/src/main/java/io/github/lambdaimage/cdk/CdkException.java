@@ -1,10 +1,12 @@
 package io.github.lambdaimage.cdk;
 
+import io.github.lambdaimage.goal.GoalFailure;
+
 /**
  * A failure of the CDK goals' core. The message is complete for the user: what went wrong, the
  * value, and what to do. {@link #kind()} tells the Maven layer how to report it.
  */
-public class CdkException extends RuntimeException {
+public class CdkException extends RuntimeException implements GoalFailure {
 
   /** What kind of failure this is. */
   public enum Kind {
@@ -33,5 +35,11 @@ public class CdkException extends RuntimeException {
   /** What kind of failure this is. */
   public Kind kind() {
     return kind;
+  }
+
+  /** A configuration mistake or a failing app or CLI run is the project's; the rest is not. */
+  @Override
+  public boolean isBuildFailure() {
+    return kind != Kind.ENVIRONMENT;
   }
 }

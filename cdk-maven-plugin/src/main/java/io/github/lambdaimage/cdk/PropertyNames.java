@@ -50,6 +50,15 @@ public final class PropertyNames {
   /** Whether CLI goals synthesize first; {@code false} reuses the existing assembly. */
   public static final String SYNTH = "cdk.synth";
 
+  /** Seconds one AWS CDK CLI run may take before it is killed with its children. */
+  public static final String CLI_TIMEOUT = "cdk.cliTimeout";
+
+  /** Seconds the npm install of the CLI may take before it is killed with its children. */
+  public static final String NPM_TIMEOUT = "cdk.npmTimeout";
+
+  /** Seconds the CDK app's synthesis JVM may take before it is killed with its children. */
+  public static final String SYNTH_TIMEOUT = "cdk.synthTimeout";
+
   /** Confirms {@code cdk:destroy}. */
   public static final String FORCE = "cdk.force";
 

@@ -1,6 +1,7 @@
 package io.github.lambdaimage.docker;
 
 import io.github.lambdaimage.json.JsonText;
+import io.github.lambdaimage.process.HostSystem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,31 +15,53 @@ import java.util.function.Function;
 /**
  * Finds the Docker Engine the way the {@code docker} CLI does: {@code DOCKER_HOST}, else the
  * context named by {@code DOCKER_CONTEXT}, else the {@code currentContext} of {@code
- * $DOCKER_CONFIG/config.json} (default {@code ~/.docker}), else the default socket.
+ * $DOCKER_CONFIG/config.json} (default {@code ~/.docker}), else the default endpoint: the socket
+ * {@value #DEFAULT_HOST}, on Windows the named pipe {@value #WINDOWS_DEFAULT_HOST}.
  *
- * <p>The environment and the home directory are injected, so the order is testable without touching
- * the real environment.
+ * <p>The environment, the home directory and the operating system are injected, so the order is
+ * testable without touching the real environment.
  */
 public final class EngineEndpointResolver {
 
   /** The engine address used when nothing else is configured. */
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
+  /** The engine address on Windows when nothing else is configured (Docker Desktop's pipe). */
+  public static final String WINDOWS_DEFAULT_HOST = "npipe:////./pipe/docker_engine";
+
   private final Function<String, String> environment;
   private final Path home;
+  private final boolean windows;
 
   /**
+   * A resolver for this operating system.
+   *
    * @param environment looks up an environment variable, {@code null} when unset
    * @param home the user's home directory, where {@code .docker} lives by default
    */
   public EngineEndpointResolver(Function<String, String> environment, Path home) {
-    this.environment = environment;
-    this.home = home;
+    this(environment, home, HostSystem.current().windows());
   }
 
-  /** A resolver over the real process environment and {@code user.home}. */
+  /**
+   * @param environment looks up an environment variable, {@code null} when unset
+   * @param home the user's home directory, where {@code .docker} lives by default
+   * @param windows whether the default endpoint is Windows' named pipe
+   */
+  public EngineEndpointResolver(Function<String, String> environment, Path home, boolean windows) {
+    this.environment = environment;
+    this.home = home;
+    this.windows = windows;
+  }
+
+  /** A resolver over the real process environment, {@code user.home} and operating system. */
   public static EngineEndpointResolver fromSystem() {
     return new EngineEndpointResolver(System::getenv, Path.of(System.getProperty("user.home")));
+  }
+
+  /** The endpoint used when nothing is configured, for this operating system. */
+  public String defaultHost() {
+    return windows ? WINDOWS_DEFAULT_HOST : DEFAULT_HOST;
   }
 
   /**
@@ -59,13 +82,13 @@ public final class EngineEndpointResolver {
     if (current != null) {
       return fromContext(current, "the current context in " + configFile());
     }
-    return new EngineEndpoint(DEFAULT_HOST, "the default socket", null);
+    return new EngineEndpoint(defaultHost(), defaultSource(), null);
   }
 
   private EngineEndpoint fromContext(String name, String origin) {
     if (name.equals("default")) {
       return new EngineEndpoint(
-          DEFAULT_HOST, "the default socket (Docker context 'default', " + origin + ")", null);
+          defaultHost(), defaultSource() + " (Docker context 'default', " + origin + ")", null);
     }
     String source = "Docker context '" + name + "' (" + origin + ")";
     String id = sha256Hex(name);
@@ -94,6 +117,10 @@ public final class EngineEndpointResolver {
     Path tls = configDirectory().resolve("contexts").resolve("tls").resolve(id).resolve("docker");
     boolean verify = !skipTlsVerify && Files.isDirectory(tls);
     return new EngineEndpoint(host, source, verify ? tls.toString() : null);
+  }
+
+  private String defaultSource() {
+    return windows ? "the default named pipe" : "the default socket";
   }
 
   private String currentContext() {

@@ -13,4 +13,9 @@ public class InvalidConfigurationException extends LambdaImageException {
   public InvalidConfigurationException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  @Override
+  public boolean isBuildFailure() {
+    return true;
+  }
 }

@@ -1,7 +1,14 @@
 package io.github.lambdaimage.imagebuild;
 
-/** The label keys the plugin sets on every image. */
+import io.github.lambdaimage.errors.InvalidConfigurationException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The label keys the plugin sets on every image, and the check of the user's own labels. */
 public final class ImageLabels {
+
+  /** Keys under this prefix are the plugin's: the up-to-date check and the records read them. */
+  public static final String RESERVED_PREFIX = "io.github.lambdaimage.";
 
   /** OCI annotation: where the source lives. */
   public static final String SOURCE = "org.opencontainers.image.source";
@@ -28,4 +35,44 @@ public final class ImageLabels {
   public static final String INPUTS = "io.github.lambdaimage.inputs";
 
   private ImageLabels() {}
+
+  /**
+   * The user's free-form labels ({@code <labels>}), checked: no key under {@value
+   * #RESERVED_PREFIX}, no blank key or key with white space, no line break in a value; a missing
+   * value is the empty string.
+   *
+   * @param labels the configured labels, or {@code null}
+   * @throws InvalidConfigurationException naming the label and what to do
+   */
+  public static Map<String, String> userLabels(Map<String, String> labels) {
+    Map<String, String> checked = new TreeMap<>();
+    if (labels == null) {
+      return checked;
+    }
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      String key = label.getKey();
+      String value = label.getValue() == null ? "" : label.getValue();
+      if (key == null || key.isBlank() || !key.strip().equals(key) || key.matches(".*\\s.*")) {
+        throw new InvalidConfigurationException(
+            "<labels> has the key '" + key + "': a label key needs no white space.");
+      }
+      if (key.startsWith(RESERVED_PREFIX)) {
+        throw new InvalidConfigurationException(
+            "<labels> sets "
+                + key
+                + ", but keys starting with "
+                + RESERVED_PREFIX
+                + " are reserved for lambda-image (the up-to-date check and the image records"
+                + " read them). Use a key of your own, e.g. com.example."
+                + key.substring(RESERVED_PREFIX.length())
+                + ".");
+      }
+      if (value.contains("\n") || value.contains("\r")) {
+        throw new InvalidConfigurationException(
+            "<labels> value of " + key + " has a line break; write it on one line.");
+      }
+      checked.put(key, value);
+    }
+    return checked;
+  }
 }

@@ -2,6 +2,7 @@ package io.github.lambdaimage.invoke;
 
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -12,9 +13,14 @@ import java.util.regex.Pattern;
  * @param memorySizeMb the memory size in MB, 128 to 10240, also the container's memory limit
  * @param region the AWS region the function pretends to run in, e.g. {@code eu-west-1}
  * @param timeout the function timeout, 1 to 900 seconds
+ * @param environment the user's variables for the function, checked by {@link FunctionEnvironment}
  */
 public record FunctionSettings(
-    String functionName, int memorySizeMb, String region, Duration timeout) {
+    String functionName,
+    int memorySizeMb,
+    String region,
+    Duration timeout,
+    Map<String, String> environment) {
 
   /** Lambda's default timeout is 3 s; locally a cold JVM under emulation needs more. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -37,6 +43,7 @@ public record FunctionSettings(
    * @throws InvalidConfigurationException naming the property, the value and what is accepted
    */
   public FunctionSettings {
+    environment = Map.copyOf(environment);
     if (functionName == null || !FUNCTION_NAME.matcher(functionName).matches()) {
       throw new InvalidConfigurationException(
           "Function name '"
@@ -61,6 +68,11 @@ public record FunctionSettings(
               + (timeout == null ? "null" : seconds + " s")
               + " is outside Lambda's range of 1 to 900 seconds (lambda.timeout).");
     }
+  }
+
+  /** Settings without user variables. */
+  public FunctionSettings(String functionName, int memorySizeMb, String region, Duration timeout) {
+    this(functionName, memorySizeMb, region, timeout, Map.of());
   }
 
   /** The ARN sent as {@code Lambda-Runtime-Invoked-Function-Arn}. */

@@ -5,11 +5,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The environment variables Lambda sets for a function's runtime. Credentials are not among them: a
- * locally invoked function has no AWS identity.
+ * The environment variables Lambda sets for a function's runtime, then the user's own ({@link
+ * FunctionSettings#environment()}, checked by {@link FunctionEnvironment}). Credentials are not
+ * among Lambda's: a locally invoked function has no AWS identity unless the user passes one.
  */
 public final class LambdaEnvironment {
 
@@ -45,6 +47,7 @@ public final class LambdaEnvironment {
     variables.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
     variables.put("LANG", "en_US.UTF-8");
     variables.put("TZ", ":UTC");
+    new TreeMap<>(settings.environment()).forEach(variables::putIfAbsent);
     return variables;
   }
 

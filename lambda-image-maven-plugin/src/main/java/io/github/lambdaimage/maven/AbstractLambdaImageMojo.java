@@ -4,11 +4,11 @@ import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.DockerJavaLoader;
 import io.github.lambdaimage.docker.EngineEndpoint;
 import io.github.lambdaimage.docker.EngineEndpointResolver;
-import io.github.lambdaimage.errors.EnvironmentException;
+import io.github.lambdaimage.docker.EngineUnreachableException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.goal.GoalRunner;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,20 +71,28 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
-    String reason = skip ? PropertyNames.SKIP + " is true" : goalSkipReason();
-    if (reason != null) {
-      getLog().info("Skipping lambda-image:" + goal() + ": " + reason + ".");
-      return;
-    }
-    try {
-      execute(architectures());
-    } catch (InvalidConfigurationException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    } catch (EnvironmentException | UncheckedIOException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    } finally {
-      closeEngine();
-    }
+    new GoalRunner<>(
+            "lambda-image:" + goal(),
+            getLog()::info,
+            MojoFailureException::new,
+            MojoExecutionException::new)
+        .run(
+            GoalRunner.firstReason(GoalRunner.whenSet(skip, PropertyNames.SKIP), goalSkipReason()),
+            () -> {
+              try {
+                execute(architectures());
+              } catch (EngineUnreachableException e) {
+                throw new EngineUnreachableException(
+                    e.getMessage()
+                        + " To build without images (e.g. on a machine without Docker), skip the"
+                        + " lambda-image goals with -D"
+                        + PropertyNames.SKIP
+                        + "=true.",
+                    e.getCause());
+              } finally {
+                closeEngine();
+              }
+            });
   }
 
   /**

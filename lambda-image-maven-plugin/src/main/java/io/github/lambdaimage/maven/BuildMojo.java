@@ -60,6 +60,14 @@ public class BuildMojo extends AbstractImageMojo {
   @Parameter(property = PropertyNames.IMAGE_TAG, defaultValue = "${project.version}")
   private String tag;
 
+  /**
+   * Free-form image labels, e.g. {@code <labels><com.example.team>payments</com.example.team>
+   * </labels>}. They are set after the {@code org.opencontainers.image.*} labels the plugin
+   * derives, so they may override those; keys starting with {@code io.github.lambdaimage.} are the
+   * plugin's and refused.
+   */
+  @Parameter private Map<String, String> labels;
+
   /** Values for the Dockerfile's {@code ARG} instructions. */
   @Parameter private Map<String, String> buildArgs;
 
@@ -97,7 +105,11 @@ public class BuildMojo extends AbstractImageMojo {
         new LambdaImageBuilder(engine(), baseImageResolver(), buildLog(), parallel)
             .build(
                 imageSettings(
-                    inputs, repository, tag, labels(), buildArgs == null ? Map.of() : buildArgs),
+                    inputs,
+                    repository,
+                    tag,
+                    imageLabels(),
+                    buildArgs == null ? Map.of() : buildArgs),
                 architectures);
     getLog()
         .info(
@@ -118,16 +130,17 @@ public class BuildMojo extends AbstractImageMojo {
     return RuntimeInterfaceClient.resolve(repositorySystem, session, project, version);
   }
 
-  private Map<String, String> labels() {
-    Map<String, String> labels = new TreeMap<>();
-    labels.put(ImageLabels.VERSION, project.getVersion());
+  private Map<String, String> imageLabels() {
+    Map<String, String> all = new TreeMap<>();
+    all.put(ImageLabels.VERSION, project.getVersion());
     String source = sourceUrl != null ? sourceUrl : project.getUrl();
     if (source != null && !source.isBlank()) {
-      labels.put(ImageLabels.SOURCE, source);
+      all.put(ImageLabels.SOURCE, source);
     }
     if (revision != null && !revision.isBlank()) {
-      labels.put(ImageLabels.REVISION, revision);
+      all.put(ImageLabels.REVISION, revision);
     }
-    return labels;
+    all.putAll(ImageLabels.userLabels(this.labels));
+    return all;
   }
 }

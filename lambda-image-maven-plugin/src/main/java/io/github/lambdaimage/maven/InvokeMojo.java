@@ -1,5 +1,7 @@
 package io.github.lambdaimage.maven;
 
+import io.github.lambdaimage.goal.GoalRunner;
+import io.github.lambdaimage.invoke.FunctionEnvironment;
 import io.github.lambdaimage.invoke.FunctionFailedException;
 import io.github.lambdaimage.invoke.FunctionInvoker;
 import io.github.lambdaimage.invoke.FunctionSettings;
@@ -13,6 +15,7 @@ import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -59,19 +62,53 @@ public class InvokeMojo extends AbstractLambdaImageMojo {
   @Parameter(property = PropertyNames.REGION, defaultValue = FunctionSettings.DEFAULT_REGION)
   private String region;
 
+  /**
+   * Environment variables the function sees, on top of those Lambda sets (which cannot be
+   * overridden), e.g. {@code <environment><TABLE_NAME>greetings</TABLE_NAME></environment>}. AWS
+   * credentials ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code
+   * AWS_SESSION_TOKEN}) are refused unless {@code passAwsCredentials} is true.
+   */
+  @Parameter private Map<String, String> environment;
+
+  /**
+   * Allows AWS credential variables in {@code environment}. Off by default: a locally invoked
+   * function has no AWS identity, and nothing from the build's own environment is passed.
+   */
+  @Parameter(property = PropertyNames.PASS_AWS_CREDENTIALS, defaultValue = "false")
+  private boolean passAwsCredentials;
+
   /** Skips this goal, e.g. on a machine without Docker. */
   @Parameter(property = PropertyNames.SKIP_INVOKE, defaultValue = "false")
   private boolean skipInvoke;
 
+  /**
+   * Maven's switch to skip tests: invoking the function is a test, so {@code -DskipTests} skips
+   * this goal too.
+   */
+  @Parameter(property = "skipTests", defaultValue = "false")
+  private boolean skipTests;
+
+  /** Maven's switch to skip compiling and running tests; skips this goal too. */
+  @Parameter(property = "maven.test.skip", defaultValue = "false")
+  private boolean mavenTestSkip;
+
   @Override
   protected String goalSkipReason() {
-    return skipInvoke ? PropertyNames.SKIP_INVOKE + " is true" : null;
+    return GoalRunner.firstReason(
+        GoalRunner.whenSet(skipInvoke, PropertyNames.SKIP_INVOKE),
+        skipTests ? "skipTests is true and invoking the function is a test" : null,
+        mavenTestSkip ? "maven.test.skip is true and invoking the function is a test" : null);
   }
 
   @Override
   protected void execute(List<Architecture> architectures) throws MojoFailureException {
     FunctionSettings settings =
-        new FunctionSettings(functionName, memorySize, region, Duration.ofSeconds(timeout));
+        new FunctionSettings(
+            functionName,
+            memorySize,
+            region,
+            Duration.ofSeconds(timeout),
+            FunctionEnvironment.checked(environment, passAwsCredentials));
     List<InvocationEvent> events = InvocationEvents.load(event == null ? null : event.toPath());
     List<ImageRecord> images = readRecords(architectures);
     FunctionInvoker invoker = new FunctionInvoker(engine(), buildLog());

@@ -52,6 +52,9 @@ public final class PropertyNames {
   /** The AWS region the invoke goal gives the runtime. */
   public static final String REGION = "lambda.region";
 
+  /** Whether invoke may pass AWS credentials from {@code <environment>} to the function. */
+  public static final String PASS_AWS_CREDENTIALS = "lambda.invoke.passAwsCredentials";
+
   /** How long each registry request may take, in seconds. */
   public static final String REGISTRY_TIMEOUT = RegistryClient.TIMEOUT_PROPERTY;
 

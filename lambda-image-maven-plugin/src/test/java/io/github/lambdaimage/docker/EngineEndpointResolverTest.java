@@ -17,7 +17,7 @@ class EngineEndpointResolverTest {
   private final Map<String, String> env = new HashMap<>();
 
   private EngineEndpoint resolve() {
-    return new EngineEndpointResolver(env::get, home).resolve();
+    return new EngineEndpointResolver(env::get, home, false).resolve();
   }
 
   private void writeContext(Path dockerDir, String name, String host) throws IOException {
@@ -40,6 +40,24 @@ class EngineEndpointResolverTest {
   void withNothingConfiguredUsesTheDefaultSocket() {
     assertThat(resolve())
         .isEqualTo(new EngineEndpoint("unix:///var/run/docker.sock", "the default socket", null));
+  }
+
+  @Test
+  void onWindowsWithNothingConfiguredUsesDockerDesktopsNamedPipe() {
+    assertThat(new EngineEndpointResolver(env::get, home, true).resolve())
+        .isEqualTo(
+            new EngineEndpoint("npipe:////./pipe/docker_engine", "the default named pipe", null));
+  }
+
+  @Test
+  void onWindowsTheDefaultContextMeansTheNamedPipeAndDockerHostStillWins() throws IOException {
+    writeCurrentContext(home.resolve(".docker"), "default");
+
+    assertThat(new EngineEndpointResolver(env::get, home, true).resolve().host())
+        .isEqualTo("npipe:////./pipe/docker_engine");
+    env.put("DOCKER_HOST", "tcp://127.0.0.1:2375");
+    assertThat(new EngineEndpointResolver(env::get, home, true).resolve().host())
+        .isEqualTo("tcp://127.0.0.1:2375");
   }
 
   @Test

@@ -71,7 +71,7 @@ class PrivateBaseImageTest {
     assertThat(registry.received()).extracting(Received::authorization).contains("Basic " + auth);
     assertThat(pull)
         .isEqualTo(new RegistryAuth(registry.address(), USER, PASSWORD, null))
-        .hasToString("credentials for " + registry.address());
+        .hasToString("RegistryAuth[" + registry.address() + ", user " + USER + "]");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.lambdaimage.cdk.cli;
 
+import io.github.lambdaimage.process.HostSystem;
 import java.util.List;
 
 /**
@@ -10,8 +11,12 @@ import java.util.List;
  */
 public record CdkCli(List<String> command, String description) {
 
-  /** A CLI executable the user installed, run as is. */
+  /**
+   * A CLI executable the user installed, run as is ({@code cdk.cmd} found through {@code PATHEXT}
+   * on Windows).
+   */
   public static CdkCli executable(String executable) {
-    return new CdkCli(List.of(executable), "AWS CDK CLI " + executable);
+    return new CdkCli(
+        List.of(HostSystem.current().command(executable)), "AWS CDK CLI " + executable);
   }
 }

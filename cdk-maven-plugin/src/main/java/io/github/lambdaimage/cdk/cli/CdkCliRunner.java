@@ -4,11 +4,11 @@ import io.github.lambdaimage.cdk.CdkException;
 import io.github.lambdaimage.cdk.CdkException.Kind;
 import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.process.ErrorLines;
-import io.github.lambdaimage.cdk.process.ProcessResult;
-import io.github.lambdaimage.cdk.process.ProcessRunner;
+import io.github.lambdaimage.cdk.process.ToolProcess;
 import io.github.lambdaimage.log.BuildLog;
-import java.io.IOException;
+import io.github.lambdaimage.process.ProcessResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +26,19 @@ public final class CdkCliRunner {
   private final CdkCli cli;
   private final Path workingDirectory;
   private final BuildLog log;
+  private final Duration limit;
 
   /**
    * @param cli the CLI to run
    * @param workingDirectory the directory it runs in (the module's)
    * @param log where its output goes, line by line
+   * @param limit how long one CLI run may take ({@value PropertyNames#CLI_TIMEOUT})
    */
-  public CdkCliRunner(CdkCli cli, Path workingDirectory, BuildLog log) {
+  public CdkCliRunner(CdkCli cli, Path workingDirectory, BuildLog log, Duration limit) {
     this.cli = cli;
     this.workingDirectory = workingDirectory;
     this.log = log;
+    this.limit = limit;
   }
 
   /**
@@ -48,26 +51,26 @@ public final class CdkCliRunner {
     List<String> command = new ArrayList<>(cli.command());
     command.addAll(arguments);
     log.info("Running " + cli.description() + ": cdk " + String.join(" ", arguments));
-    ProcessResult result;
-    try {
-      result = new ProcessRunner(log::info).run(command, workingDirectory, ENVIRONMENT);
-    } catch (IOException e) {
-      throw new CdkException(
-          Kind.ENVIRONMENT,
-          "Cannot start "
-              + cli.description()
-              + " ("
-              + e.getMessage()
-              + "); check -D"
-              + PropertyNames.EXECUTABLE
-              + " or -D"
-              + PropertyNames.NODE
-              + ".",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CdkException(Kind.TOOL_FAILED, "Interrupted; the CDK CLI was stopped.", e);
-    }
+    ProcessResult result =
+        new ToolProcess(
+                cli.description() + " (cdk " + arguments.get(0) + ")",
+                limit,
+                PropertyNames.CLI_TIMEOUT)
+            .run(
+                command,
+                workingDirectory,
+                ENVIRONMENT,
+                log::info,
+                e ->
+                    "Cannot start "
+                        + cli.description()
+                        + " ("
+                        + e.getMessage()
+                        + "); check -D"
+                        + PropertyNames.EXECUTABLE
+                        + " or -D"
+                        + PropertyNames.NODE
+                        + ".");
     if (!result.succeeded()) {
       throw new CdkException(Kind.TOOL_FAILED, failureMessage(arguments.get(0), result));
     }

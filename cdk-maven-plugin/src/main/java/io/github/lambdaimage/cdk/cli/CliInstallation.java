@@ -7,15 +7,17 @@ import io.github.lambdaimage.cdk.CdkException.Kind;
 import io.github.lambdaimage.cdk.Directories;
 import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.process.ErrorLines;
-import io.github.lambdaimage.cdk.process.ProcessResult;
-import io.github.lambdaimage.cdk.process.ProcessRunner;
+import io.github.lambdaimage.cdk.process.ToolProcess;
 import io.github.lambdaimage.log.BuildLog;
+import io.github.lambdaimage.process.HostSystem;
+import io.github.lambdaimage.process.ProcessResult;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -34,18 +36,23 @@ public final class CliInstallation {
   private final String npm;
   private final Path cacheDirectory;
   private final BuildLog log;
+  private final Duration npmLimit;
 
   /**
    * @param node the Node.js that runs the CLI
-   * @param npm the npm command that installs it
+   * @param npm the npm command that installs it ({@code npm.cmd} found through {@code PATHEXT} on
+   *     Windows)
    * @param cacheDirectory where versions are installed
    * @param log where npm's output goes
+   * @param npmLimit how long the install may take ({@value PropertyNames#NPM_TIMEOUT})
    */
-  public CliInstallation(NodeRuntime node, String npm, Path cacheDirectory, BuildLog log) {
+  public CliInstallation(
+      NodeRuntime node, String npm, Path cacheDirectory, BuildLog log, Duration npmLimit) {
     this.node = node;
-    this.npm = npm;
+    this.npm = HostSystem.current().command(npm);
     this.cacheDirectory = cacheDirectory;
     this.log = log;
+    this.npmLimit = npmLimit;
   }
 
   /** The directory holding {@code version}. */
@@ -130,26 +137,23 @@ public final class CliInstallation {
             "--no-package-lock",
             "--loglevel=error",
             "aws-cdk@" + version);
-    ProcessResult result;
-    try {
-      result = new ProcessRunner(log::info).run(command, cacheDirectory, Map.of());
-    } catch (IOException e) {
-      throw new CdkException(
-          Kind.ENVIRONMENT,
-          "npm not found: running '"
-              + npm
-              + "' failed ("
-              + e.getMessage()
-              + "). Install npm (it comes with Node.js), give it with -D"
-              + PropertyNames.NPM
-              + ", or give an installed CLI with -D"
-              + PropertyNames.EXECUTABLE
-              + "=/path/to/cdk.",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CdkException(Kind.ENVIRONMENT, "Interrupted while installing the CDK CLI.", e);
-    }
+    ProcessResult result =
+        new ToolProcess("npm install aws-cdk@" + version, npmLimit, PropertyNames.NPM_TIMEOUT)
+            .run(
+                command,
+                cacheDirectory,
+                Map.of(),
+                log::info,
+                e ->
+                    "npm not found: running '"
+                        + npm
+                        + "' failed ("
+                        + e.getMessage()
+                        + "). Install npm (it comes with Node.js), give it with -D"
+                        + PropertyNames.NPM
+                        + ", or give an installed CLI with -D"
+                        + PropertyNames.EXECUTABLE
+                        + "=/path/to/cdk.");
     if (!result.succeeded()) {
       throw new CdkException(
           Kind.ENVIRONMENT,

@@ -3,10 +3,11 @@ package io.github.lambdaimage.cdk.cli;
 import io.github.lambdaimage.cdk.CdkException;
 import io.github.lambdaimage.cdk.CdkException.Kind;
 import io.github.lambdaimage.cdk.PropertyNames;
-import io.github.lambdaimage.cdk.process.ProcessResult;
-import io.github.lambdaimage.cdk.process.ProcessRunner;
-import java.io.IOException;
+import io.github.lambdaimage.cdk.process.ToolProcess;
+import io.github.lambdaimage.process.HostSystem;
+import io.github.lambdaimage.process.ProcessResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -23,37 +24,35 @@ public record NodeRuntime(String executable, NodeVersion version) {
   public static final NodeVersionRange MINIMUM = NodeVersionRange.parse(">= 18.0.0").orElseThrow();
 
   /**
-   * Runs {@code <executable> --version}.
+   * Runs {@code <executable> --version} ({@code node.exe} and the like found through {@code
+   * PATHEXT} on Windows).
    *
+   * @param limit how long it may take (the synthesis limit: Node.js is checked for synthesis)
    * @throws CdkException (environment) when Node.js cannot be run or prints no version
    */
-  public static NodeRuntime detect(String executable, Path workingDirectory) {
-    ProcessResult result;
-    try {
-      result =
-          new ProcessRunner(line -> {})
-              .run(List.of(executable, "--version"), workingDirectory, Map.of());
-    } catch (IOException e) {
-      throw new CdkException(
-          Kind.ENVIRONMENT,
-          "Node.js not found: running '"
-              + executable
-              + " --version' failed ("
-              + e.getMessage()
-              + "). The AWS CDK needs Node.js "
-              + MINIMUM
-              + ": install it (https://nodejs.org) or give its path with -D"
-              + PropertyNames.NODE
-              + "=/path/to/node.",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CdkException(Kind.ENVIRONMENT, "Interrupted while checking Node.js.", e);
-    }
+  public static NodeRuntime detect(String executable, Path workingDirectory, Duration limit) {
+    String command = HostSystem.current().command(executable);
+    ProcessResult result =
+        new ToolProcess("'" + command + " --version'", limit, PropertyNames.SYNTH_TIMEOUT)
+            .run(
+                List.of(command, "--version"),
+                workingDirectory,
+                Map.of(),
+                line -> {},
+                e ->
+                    "Node.js not found: running '"
+                        + executable
+                        + " --version' failed ("
+                        + e.getMessage()
+                        + "). The AWS CDK needs Node.js "
+                        + MINIMUM
+                        + ": install it (https://nodejs.org) or give its path with -D"
+                        + PropertyNames.NODE
+                        + "=/path/to/node.");
     String printed = String.join(" ", result.stdout()).trim();
     return NodeVersion.parse(printed)
         .filter(version -> result.succeeded())
-        .map(version -> new NodeRuntime(executable, version))
+        .map(version -> new NodeRuntime(command, version))
         .orElseThrow(
             () ->
                 new CdkException(

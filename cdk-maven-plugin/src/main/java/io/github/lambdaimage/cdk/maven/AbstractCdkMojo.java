@@ -1,16 +1,17 @@
 package io.github.lambdaimage.cdk.maven;
 
-import io.github.lambdaimage.cdk.CdkException;
 import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.cli.NodeRuntime;
 import io.github.lambdaimage.cdk.synth.AppSynthesizer;
 import io.github.lambdaimage.cdk.synth.CloudAssemblySummary;
 import io.github.lambdaimage.cdk.synth.ContextAssembly;
 import io.github.lambdaimage.cdk.synth.SynthRequest;
+import io.github.lambdaimage.goal.GoalRunner;
 import io.github.lambdaimage.log.BuildLog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -76,25 +77,32 @@ public abstract class AbstractCdkMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.NODE, defaultValue = "node")
   protected String node;
 
+  /**
+   * Seconds the CDK app's synthesis JVM may run; past it, it is killed with its children (the jsii
+   * Node.js process) and the build fails saying so.
+   */
+  @Parameter(property = PropertyNames.SYNTH_TIMEOUT, defaultValue = "900")
+  protected int synthTimeout;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
-    String goal = "cdk:" + mojoExecution.getMojoDescriptor().getGoal();
-    if (skip) {
-      getLog().info("Skipping " + goal + ": " + PropertyNames.SKIP + " is true");
-      return;
-    }
-    try {
-      NodeRuntime nodeRuntime = NodeRuntime.detect(node, project.getBasedir().toPath());
-      nodeRuntime.require(NodeRuntime.MINIMUM, "the AWS CDK");
-      execute(
-          BuildLog.of(getLog()::info, getLog()::warn, getLog()::debug, getLog()::isDebugEnabled),
-          nodeRuntime);
-    } catch (CdkException e) {
-      if (e.kind() == CdkException.Kind.ENVIRONMENT) {
-        throw new MojoExecutionException(e.getMessage(), e);
-      }
-      throw new MojoFailureException(e.getMessage(), e);
-    }
+    new GoalRunner<>(
+            "cdk:" + mojoExecution.getMojoDescriptor().getGoal(),
+            getLog()::info,
+            MojoFailureException::new,
+            MojoExecutionException::new)
+        .run(
+            GoalRunner.whenSet(skip, PropertyNames.SKIP),
+            () -> {
+              NodeRuntime nodeRuntime =
+                  NodeRuntime.detect(
+                      node, project.getBasedir().toPath(), Duration.ofSeconds(synthTimeout));
+              nodeRuntime.require(NodeRuntime.MINIMUM, "the AWS CDK");
+              execute(
+                  BuildLog.of(
+                      getLog()::info, getLog()::warn, getLog()::debug, getLog()::isDebugEnabled),
+                  nodeRuntime);
+            });
   }
 
   /** The goal's work, after the skip check and the Node.js check. */
@@ -129,7 +137,8 @@ public abstract class AbstractCdkMojo extends AbstractMojo {
             output.toPath(),
             context(),
             nodeRuntime.executable(),
-            Path.of(project.getBuild().getDirectory(), "cdk-tmp"));
+            Path.of(project.getBuild().getDirectory(), "cdk-tmp"),
+            Duration.ofSeconds(synthTimeout));
     CloudAssemblySummary assembly = new AppSynthesizer(log).synthesize(request);
     project.setContextValue(SYNTHESIZED_KEY + output.getAbsolutePath(), Boolean.TRUE);
     log.info(

@@ -11,6 +11,7 @@ import io.github.lambdaimage.cdk.synth.CloudAssemblySummary;
 import io.github.lambdaimage.log.BuildLog;
 import java.io.File;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,6 +37,20 @@ public abstract class AbstractCliMojo extends AbstractCdkMojo {
   /** The npm executable that installs the CLI. */
   @Parameter(property = PropertyNames.NPM, defaultValue = "npm")
   protected String npm;
+
+  /**
+   * Seconds the npm install of the CLI may take; past it, npm is killed with its children and the
+   * build fails saying so.
+   */
+  @Parameter(property = PropertyNames.NPM_TIMEOUT, defaultValue = "900")
+  protected int npmTimeout;
+
+  /**
+   * Seconds one run of the AWS CDK CLI may take (a deploy waits for CloudFormation); past it, the
+   * CLI is killed with its children and the build fails saying so.
+   */
+  @Parameter(property = PropertyNames.CLI_TIMEOUT, defaultValue = "3600")
+  protected int cliTimeout;
 
   /** Where CLI versions are installed, once each. */
   @Parameter(
@@ -83,7 +98,8 @@ public abstract class AbstractCliMojo extends AbstractCdkMojo {
             blankToNull(profile),
             blankToNull(region),
             context());
-    new CdkCliRunner(cli, project.getBasedir().toPath(), log).run(arguments(options));
+    new CdkCliRunner(cli, project.getBasedir().toPath(), log, Duration.ofSeconds(cliTimeout))
+        .run(arguments(options));
   }
 
   /** Fails before any work when the goal's own configuration is incomplete. */
@@ -97,7 +113,9 @@ public abstract class AbstractCliMojo extends AbstractCdkMojo {
       return CdkCli.executable(executable);
     }
     String version = cliVersion == null || cliVersion.isBlank() ? CliVersion.pinned() : cliVersion;
-    return new CliInstallation(nodeRuntime, npm, cliDirectory.toPath(), log).resolve(version);
+    return new CliInstallation(
+            nodeRuntime, npm, cliDirectory.toPath(), log, Duration.ofSeconds(npmTimeout))
+        .resolve(version);
   }
 
   private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package io.github.lambdaimage.cdk.process;
 
+import io.github.lambdaimage.process.ProcessResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

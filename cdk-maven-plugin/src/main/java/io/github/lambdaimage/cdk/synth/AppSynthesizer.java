@@ -7,9 +7,9 @@ import io.github.lambdaimage.cdk.CdkException.Kind;
 import io.github.lambdaimage.cdk.Directories;
 import io.github.lambdaimage.cdk.PropertyNames;
 import io.github.lambdaimage.cdk.process.ErrorLines;
-import io.github.lambdaimage.cdk.process.ProcessResult;
-import io.github.lambdaimage.cdk.process.ProcessRunner;
+import io.github.lambdaimage.cdk.process.ToolProcess;
 import io.github.lambdaimage.log.BuildLog;
+import io.github.lambdaimage.process.ProcessResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,18 +103,16 @@ public final class AppSynthesizer {
   }
 
   private ProcessResult run(SynthRequest request) {
-    try {
-      return new ProcessRunner(log::info)
-          .run(command(request), request.workingDirectory(), environment(request));
-    } catch (IOException e) {
-      throw new CdkException(
-          Kind.ENVIRONMENT,
-          "Cannot start " + request.javaExecutable() + " to synthesize: " + e.getMessage(),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CdkException(Kind.TOOL_FAILED, "Interrupted; the CDK app was stopped.", e);
-    }
+    return new ToolProcess(
+            "The CDK app " + request.mainClass() + " (synthesis JVM)",
+            request.limit(),
+            PropertyNames.SYNTH_TIMEOUT)
+        .run(
+            command(request),
+            request.workingDirectory(),
+            environment(request),
+            log::info,
+            e -> "Cannot start " + request.javaExecutable() + " to synthesize: " + e.getMessage());
   }
 
   private static void prepareDirectories(Path directory, Path temporaryDirectory) {

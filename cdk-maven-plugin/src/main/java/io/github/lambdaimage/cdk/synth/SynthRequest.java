@@ -1,6 +1,7 @@
 package io.github.lambdaimage.cdk.synth;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param nodeExecutable the Node.js that aws-cdk-lib's jsii runtime starts ({@code JSII_NODE})
  * @param temporaryDirectory the forked JVM's {@code java.io.tmpdir}: the jsii runtime leaves a
  *     directory there per run, which then goes with {@code mvn clean}
+ * @param limit how long the app may run before it is killed with its children
  */
 public record SynthRequest(
     String javaExecutable,
@@ -25,7 +27,8 @@ public record SynthRequest(
     Path outputDirectory,
     Map<String, String> context,
     String nodeExecutable,
-    Path temporaryDirectory) {
+    Path temporaryDirectory,
+    Duration limit) {
 
   public SynthRequest {
     classpath = List.copyOf(classpath);

@@ -2,7 +2,7 @@ package io.github.lambdaimage.cdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lambdaimage.cdk.process.ProcessResult;
+import io.github.lambdaimage.process.ProcessResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

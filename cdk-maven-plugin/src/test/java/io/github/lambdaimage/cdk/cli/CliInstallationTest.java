@@ -7,6 +7,7 @@ import io.github.lambdaimage.cdk.CdkException;
 import io.github.lambdaimage.log.BuildLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class CliInstallationTest {
   void installedVersionRunsItsBinWithTheCheckedNode() throws Exception {
     installed("2.1148.1", ">= 18.0.0");
 
-    CdkCli cli = new CliInstallation(NODE_20, "npm", cache, log).resolve("2.1148.1");
+    CdkCli cli =
+        new CliInstallation(NODE_20, "npm", cache, log, Duration.ofMinutes(10)).resolve("2.1148.1");
 
     assertThat(cli.command())
         .containsExactly(
@@ -51,7 +53,10 @@ class CliInstallationTest {
   void nodeOutsideTheClisEnginesIsRefused() throws Exception {
     installed("3.0.0", ">= 22.0.0");
 
-    assertThatThrownBy(() -> new CliInstallation(NODE_20, "npm", cache, log).resolve("3.0.0"))
+    assertThatThrownBy(
+            () ->
+                new CliInstallation(NODE_20, "npm", cache, log, Duration.ofMinutes(10))
+                    .resolve("3.0.0"))
         .isInstanceOf(CdkException.class)
         .hasMessageStartingWith(
             "Node.js v20.20.2 (node) is too old for aws-cdk 3.0.0, which needs Node.js >="
@@ -62,7 +67,7 @@ class CliInstallationTest {
   void enginesInUnknownSyntaxAreReportedNotGuessed() throws Exception {
     installed("2.0.0", "18 - 22");
 
-    new CliInstallation(NODE_20, "npm", cache, log).resolve("2.0.0");
+    new CliInstallation(NODE_20, "npm", cache, log, Duration.ofMinutes(10)).resolve("2.0.0");
 
     assertThat(warnings)
         .containsExactly("aws-cdk 2.0.0 declares engines.node '18 - 22'; not checked.");
@@ -71,7 +76,9 @@ class CliInstallationTest {
   @Test
   void versionThatIsNotAVersionIsRefusedBeforeNpmRuns() {
     assertThatThrownBy(
-            () -> new CliInstallation(NODE_20, "npm", cache, log).resolve("latest; rm -rf /"))
+            () ->
+                new CliInstallation(NODE_20, "npm", cache, log, Duration.ofMinutes(10))
+                    .resolve("latest; rm -rf /"))
         .isInstanceOf(CdkException.class)
         .hasMessage(
             "AWS CDK CLI version 'latest; rm -rf /' is not a version number such as 2.1148.1;"
@@ -81,7 +88,9 @@ class CliInstallationTest {
   @Test
   void missingNpmSaysHowToInstallOrUseAnInstalledCli() throws Exception {
     assertThatThrownBy(
-            () -> new CliInstallation(NODE_20, "/nonexistent/npm", cache, log).resolve("2.1148.1"))
+            () ->
+                new CliInstallation(NODE_20, "/nonexistent/npm", cache, log, Duration.ofMinutes(10))
+                    .resolve("2.1148.1"))
         .isInstanceOf(CdkException.class)
         .hasMessageStartingWith("npm not found: running '/nonexistent/npm' failed (")
         .hasMessageEndingWith(

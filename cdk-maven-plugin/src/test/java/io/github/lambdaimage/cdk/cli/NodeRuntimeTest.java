@@ -7,6 +7,7 @@ import io.github.lambdaimage.cdk.CdkException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class NodeRuntimeTest {
 
   @Test
   void theMachinesNodeIsFoundAndSatisfiesTheMinimum() {
-    NodeRuntime node = NodeRuntime.detect("node", directory);
+    NodeRuntime node = NodeRuntime.detect("node", directory, Duration.ofSeconds(30));
 
     assertThat(node.executable()).isEqualTo("node");
     assertThat(node.version().major()).isGreaterThanOrEqualTo(18);
@@ -32,7 +33,8 @@ class NodeRuntimeTest {
 
   @Test
   void missingNodeSaysHowToInstallOrPointAtIt() {
-    assertThatThrownBy(() -> NodeRuntime.detect("/nonexistent/node", directory))
+    assertThatThrownBy(
+            () -> NodeRuntime.detect("/nonexistent/node", directory, Duration.ofSeconds(30)))
         .isInstanceOf(CdkException.class)
         .satisfies(
             e -> assertThat(((CdkException) e).kind()).isEqualTo(CdkException.Kind.ENVIRONMENT))
@@ -46,7 +48,7 @@ class NodeRuntimeTest {
   void tooOldNodeNamesVersionRangeAndFix() throws Exception {
     Path oldNode = script("node16", "echo v16.20.2");
 
-    NodeRuntime node = NodeRuntime.detect(oldNode.toString(), directory);
+    NodeRuntime node = NodeRuntime.detect(oldNode.toString(), directory, Duration.ofSeconds(30));
 
     assertThat(node.version()).isEqualTo(new NodeVersion(16, 20, 2));
     assertThatThrownBy(() -> node.require(NodeRuntime.MINIMUM, "aws-cdk 2.1148.1"))
@@ -63,7 +65,8 @@ class NodeRuntimeTest {
   void programThatPrintsNoVersionIsRejected() throws Exception {
     Path notNode = script("not-node", "echo hello; exit 0");
 
-    assertThatThrownBy(() -> NodeRuntime.detect(notNode.toString(), directory))
+    assertThatThrownBy(
+            () -> NodeRuntime.detect(notNode.toString(), directory, Duration.ofSeconds(30)))
         .isInstanceOf(CdkException.class)
         .hasMessage(
             "'"

@@ -2,6 +2,7 @@ package io.github.lambdaimage.cdk.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lambdaimage.process.ProcessResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import io.github.lambdaimage.log.BuildLog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +34,8 @@ class AppSynthesizerTest {
         module.resolve("target/cdk.out"),
         context,
         "/opt/node/bin/node",
-        module.resolve("target/cdk-tmp"));
+        module.resolve("target/cdk-tmp"),
+        Duration.ofMinutes(5));
   }
 
   @Test
@@ -101,7 +103,8 @@ class AppSynthesizerTest {
                             module.resolve("out"),
                             Map.of(),
                             "node",
-                            module.resolve("tmp"))))
+                            module.resolve("tmp"),
+                            Duration.ofMinutes(5))))
         .isInstanceOf(CdkException.class)
         .hasMessage(
             "No CDK app main class: set <mainClass> in the cdk-maven-plugin's configuration or"

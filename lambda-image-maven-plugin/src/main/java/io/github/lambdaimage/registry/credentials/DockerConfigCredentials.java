@@ -70,7 +70,9 @@ public final class DockerConfigCredentials implements RegistryCredentialProvider
             .map(Path::of)
             .toList();
     return new DockerConfigCredentials(
-        directory.resolve("config.json"), helperPath, CredentialHelper.DEFAULT_TIMEOUT);
+        directory.resolve("config.json"),
+        helperPath,
+        CredentialHelper.configuredTimeout(System::getProperty));
   }
 
   @Override

@@ -176,7 +176,9 @@ class DockerConfigCredentialsTest {
         .hasMessageStartingWith(
             "Credential helper docker-credential-test ("
                 + config
-                + " credsStore) did not answer within 2 s.");
+                + " credsStore) did not finish within 2 s and was stopped with its child processes."
+                + " If it needs longer, raise the limit with"
+                + " -Dlambda.credentialHelperTimeout=<seconds>.");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
   }
 

@@ -1,4 +1,4 @@
-package io.github.lambdaimage.cdk.process;
+package io.github.lambdaimage.process;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param exitCode the exit status
  * @param stdout the last lines it wrote to standard output (at most {@link
- *     ProcessRunner#KEPT_LINES})
+ *     BoundedProcess#KEPT_LINES})
  * @param stderr the last lines it wrote to standard error
  */
 public record ProcessResult(int exitCode, List<String> stdout, List<String> stderr) {
