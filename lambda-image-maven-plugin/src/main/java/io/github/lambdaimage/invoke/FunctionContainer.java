@@ -176,7 +176,7 @@ final class FunctionContainer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      remove();
+      remove(REMOVE_ATTEMPTS);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(removeOnExit);
@@ -187,30 +187,30 @@ final class FunctionContainer implements AutoCloseable {
   }
 
   /**
-   * Removes the container, trying {@value #REMOVE_ATTEMPTS} times.
+   * Removes the container, trying up to {@code attempts} times.
    *
    * @throws EnvironmentException naming the container and how to remove it when every attempt fails
    */
-  private synchronized void remove() {
+  private synchronized void remove(int attempts) {
     if (removed) {
       return;
     }
     RuntimeException failure = null;
-    for (int attempt = 1; attempt <= REMOVE_ATTEMPTS; attempt++) {
+    for (int attempt = 1; attempt <= attempts; attempt++) {
       try {
         engine.removeContainer(id);
         removed = true;
         return;
       } catch (RuntimeException e) {
         failure = e;
-        if (attempt < REMOVE_ATTEMPTS) {
+        if (attempt < attempts) {
           log.warn(
               "Removing container "
                   + id
                   + " failed (attempt "
                   + attempt
                   + " of "
-                  + REMOVE_ATTEMPTS
+                  + attempts
                   + "): "
                   + e.getMessage()
                   + "; trying again");
@@ -230,9 +230,10 @@ final class FunctionContainer implements AutoCloseable {
         failure);
   }
 
+  /** Once only: the JVM is stopping, and a stalled engine would hold it for each attempt. */
   private void removeOnExit() {
     try {
-      remove();
+      remove(1);
     } catch (EnvironmentException e) {
       log.warn(e.getMessage());
     }
