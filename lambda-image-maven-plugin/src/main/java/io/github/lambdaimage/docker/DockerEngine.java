@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -115,8 +116,12 @@ public abstract class DockerEngine implements AutoCloseable {
   /** Removes container {@code id}, running or not, with its anonymous volumes; absent is fine. */
   public abstract void removeContainer(String id);
 
-  /** The ids of the containers, running or not, labelled {@code label=value}. */
-  public abstract List<String> containersLabelled(String label, String value);
+  /**
+   * The containers, running or not, that carry label {@code label} (any value).
+   *
+   * @return each container's id with its value of the label
+   */
+  public abstract Map<String, String> containersLabelled(String label);
 
   /**
    * Pushes {@code name:tag}, feeding the engine's progress messages to {@code progress}. The

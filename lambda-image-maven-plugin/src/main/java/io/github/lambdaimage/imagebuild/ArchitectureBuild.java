@@ -77,9 +77,14 @@ final class ArchitectureBuild {
         () -> baseImages.pullAuth(inputs.base),
         log);
     String temporaryTag = temporaryTag();
-    String imageId = buildImage(inputs, temporaryTag);
+    // Ctrl-C ends the JVM without running this method's finally block: a hook removes the tag then.
+    Thread untagOnExit =
+        new Thread(() -> engine.removeQuietly(temporaryTag), "lambda-image-untag-" + temporaryTag);
+    Runtime.getRuntime().addShutdownHook(untagOnExit);
+    String imageId;
     String verified;
     try {
+      imageId = buildImage(inputs, temporaryTag);
       verified =
           new ImageVerifier(engine)
               .verify(imageId, architecture, settings.handler(), inputs.base.fromReference());
@@ -87,6 +92,11 @@ final class ArchitectureBuild {
     } finally {
       // Only the temporary tag goes; an unverified image goes with it, as nothing else names it.
       engine.removeQuietly(temporaryTag);
+      try {
+        Runtime.getRuntime().removeShutdownHook(untagOnExit);
+      } catch (IllegalStateException shutdownInProgress) {
+        // the hook runs now
+      }
     }
     log.info("Built " + inputs.image + " (" + imageId + "), verified " + architecture.platform());
     return result(imageId, inputs, verified, false, start);
