@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param contextDigest the hash of every build input; equal hashes mean an identical build
  * @param verifiedArchitecture the architecture the engine reported for the built image; the build
  *     writes the record only when it equals {@code architecture}
+ * @param engine the address of the engine that built the image and holds it, e.g. {@code
+ *     tcp://10.0.0.5:2376}, never with credentials; {@code null} in records of earlier versions
  */
 public record ImageRecord(
     String architecture,
@@ -34,7 +36,8 @@ public record ImageRecord(
     String baseImage,
     String handler,
     String contextDigest,
-    String verifiedArchitecture) {
+    String verifiedArchitecture,
+    String engine) {
 
   /** The record as a JSON object, members in the contract's order, {@code null}s left out. */
   public Map<String, Object> toJsonObject() {
@@ -50,6 +53,7 @@ public record ImageRecord(
     object.put("handler", handler);
     object.put("contextDigest", contextDigest);
     object.put("verifiedArchitecture", verifiedArchitecture);
+    object.put("engine", engine);
     object.values().removeIf(Objects::isNull);
     return object;
   }
@@ -71,7 +75,8 @@ public record ImageRecord(
         JsonText.string(object, "baseImage"),
         JsonText.string(object, "handler"),
         JsonText.string(object, "contextDigest"),
-        JsonText.string(object, "verifiedArchitecture"));
+        JsonText.string(object, "verifiedArchitecture"),
+        JsonText.string(object, "engine"));
   }
 
   /** A record of a freshly built, verified image that has not been pushed yet. */
@@ -84,6 +89,33 @@ public record ImageRecord(
       String handler,
       String contextDigest,
       String verifiedArchitecture) {
+    return built(
+        architecture,
+        repository,
+        tag,
+        imageId,
+        baseImage,
+        handler,
+        contextDigest,
+        verifiedArchitecture,
+        null);
+  }
+
+  /**
+   * A record of a freshly built, verified image that has not been pushed yet.
+   *
+   * @param engine the address of the engine that built it, without credentials
+   */
+  public static ImageRecord built(
+      Architecture architecture,
+      String repository,
+      String tag,
+      String imageId,
+      String baseImage,
+      String handler,
+      String contextDigest,
+      String verifiedArchitecture,
+      String engine) {
     return new ImageRecord(
         architecture.dockerName(),
         architecture.lambdaName(),
@@ -95,7 +127,8 @@ public record ImageRecord(
         baseImage,
         handler,
         contextDigest,
-        verifiedArchitecture);
+        verifiedArchitecture,
+        engine);
   }
 
   /** This record with the registry digest set after a push. */
@@ -111,7 +144,8 @@ public record ImageRecord(
         baseImage,
         handler,
         contextDigest,
-        verifiedArchitecture);
+        verifiedArchitecture,
+        engine);
   }
 
   /** The architecture as the shared type; fails on a record with an unknown value. */
