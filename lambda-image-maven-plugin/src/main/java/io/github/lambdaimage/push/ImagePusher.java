@@ -1,5 +1,6 @@
 package io.github.lambdaimage.push;
 
+import io.github.lambdaimage.docker.ArchitectureEndpoints;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.EngineInfo.ImageStore;
 import io.github.lambdaimage.docker.ImageState;
@@ -233,9 +234,12 @@ public final class ImagePusher {
     }
     return " (image.json records that the engine at "
         + record.engine()
-        + " built it; push from that engine: point "
-        + engine.endpoint().setting()
-        + " at it, as when it was built)";
+        + " built it; push from that engine: set "
+        + ArchitectureEndpoints.HOST_PREFIX
+        + record.architecture()
+        + "="
+        + record.engine()
+        + ", as when it was built)";
   }
 
   private PushProgress pushOnce(ImageReference reference, Optional<RegistryCredentials> auth) {
