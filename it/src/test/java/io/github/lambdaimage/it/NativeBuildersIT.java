@@ -3,7 +3,6 @@ package io.github.lambdaimage.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdaimage.docker.EngineEndpoint;
 import io.github.lambdaimage.docker.PlainDockerEngine;
 import io.github.lambdaimage.docker.TestEngines;
@@ -132,16 +131,7 @@ class NativeBuildersIT {
     assertThat(remote.inspect(amd64.imageId())).isEmpty();
 
     for (ImageRecord record : new ImageRecord[] {amd64, arm64}) {
-      TestRegistry.Manifest manifest = TestRegistry.manifest(REPOSITORY_PATH, record.digest());
-      assertThat(manifest.digest()).isEqualTo(record.digest());
-      assertThat(manifest.mediaType())
-          .isIn(
-              "application/vnd.docker.distribution.manifest.v2+json",
-              "application/vnd.oci.image.manifest.v1+json");
-      JsonNode config =
-          TestRegistry.blob(
-              REPOSITORY_PATH, manifest.body().path("config").path("digest").asText());
-      assertThat(config.path("os").asText() + "/" + config.path("architecture").asText())
+      assertThat(TestRegistry.servedPlatform(REPOSITORY_PATH, record.digest()))
           .isEqualTo(record.platform());
     }
     assertThat(ImageRecords.readIndexFile(records().indexFile()))

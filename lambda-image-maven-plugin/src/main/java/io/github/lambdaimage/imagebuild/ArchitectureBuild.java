@@ -186,15 +186,15 @@ final class ArchitectureBuild {
       String imageId, Inputs inputs, String verifiedArchitecture, boolean upToDate, long start) {
     ImageRecord record =
         ImageRecord.built(
-            architecture,
-            settings.repository(),
-            settings.tag(architecture),
-            imageId,
-            inputs.base.recordedReference(),
-            settings.handler(),
-            inputs.hash,
-            verifiedArchitecture,
-            engine.endpoint().recordedHost());
+                architecture,
+                settings.repository(),
+                settings.tag(architecture),
+                imageId,
+                inputs.base.recordedReference(),
+                settings.handler(),
+                inputs.hash,
+                verifiedArchitecture)
+            .withEngine(engine.endpoint().recordedHost());
     return new ArchitectureResult(record, upToDate, millisSince(start));
   }
 

@@ -79,32 +79,9 @@ public record ImageRecord(
         JsonText.string(object, "engine"));
   }
 
-  /** A record of a freshly built, verified image that has not been pushed yet. */
-  public static ImageRecord built(
-      Architecture architecture,
-      String repository,
-      String tag,
-      String imageId,
-      String baseImage,
-      String handler,
-      String contextDigest,
-      String verifiedArchitecture) {
-    return built(
-        architecture,
-        repository,
-        tag,
-        imageId,
-        baseImage,
-        handler,
-        contextDigest,
-        verifiedArchitecture,
-        null);
-  }
-
   /**
-   * A record of a freshly built, verified image that has not been pushed yet.
-   *
-   * @param engine the address of the engine that built it, without credentials
+   * A record of a freshly built, verified image that has not been pushed yet; {@link #withEngine}
+   * adds the engine that built it.
    */
   public static ImageRecord built(
       Architecture architecture,
@@ -114,8 +91,7 @@ public record ImageRecord(
       String baseImage,
       String handler,
       String contextDigest,
-      String verifiedArchitecture,
-      String engine) {
+      String verifiedArchitecture) {
     return new ImageRecord(
         architecture.dockerName(),
         architecture.lambdaName(),
@@ -128,11 +104,20 @@ public record ImageRecord(
         handler,
         contextDigest,
         verifiedArchitecture,
-        engine);
+        null);
   }
 
   /** This record with the registry digest set after a push. */
   public ImageRecord withDigest(String newDigest) {
+    return copy(newDigest, engine);
+  }
+
+  /** This record with the address of the engine that built and holds the image (no credentials). */
+  public ImageRecord withEngine(String newEngine) {
+    return copy(digest, newEngine);
+  }
+
+  private ImageRecord copy(String newDigest, String newEngine) {
     return new ImageRecord(
         architecture,
         lambdaArchitecture,
@@ -145,7 +130,7 @@ public record ImageRecord(
         handler,
         contextDigest,
         verifiedArchitecture,
-        engine);
+        newEngine);
   }
 
   /** The architecture as the shared type; fails on a record with an unknown value. */

@@ -160,17 +160,7 @@ class ImageRecordsTest {
   @Test
   void theEngineThatBuiltTheImageIsRecordedLastAndReadBack() throws Exception {
     ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
-    ImageRecord built =
-        ImageRecord.built(
-            Architecture.ARM64,
-            "127.0.0.1:5000/hello",
-            "1.0.0-arm64",
-            "sha256:aaa",
-            "127.0.0.1:5000/base@sha256:bbb",
-            "example.Handler::handleRequest",
-            "sha256:ccc",
-            "arm64",
-            "tcp://10.0.0.5:2376");
+    ImageRecord built = arm64Record().withEngine("tcp://10.0.0.5:2376");
     records.write(built.withDigest("sha256:ddd"));
 
     String json = Files.readString(records.imageFile(Architecture.ARM64), StandardCharsets.UTF_8);
