@@ -207,8 +207,8 @@ public abstract class DockerEngine implements AutoCloseable {
             + platform
             + ": "
             + detail
-            + ". Check that the registry is reachable from the Docker Engine and that you are"
-            + " logged in to it (docker login).",
+            + ". Check that the registry is reachable from the Docker Engine and that the"
+            + " credentials found for it are valid.",
         cause);
   }
 

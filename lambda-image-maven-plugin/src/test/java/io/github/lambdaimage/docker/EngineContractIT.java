@@ -233,8 +233,8 @@ class EngineContractIT {
         .hasMessageStartingWith(
             "Cannot pull base image " + BASE_NAME + "@" + absent + " for linux/amd64: ")
         .hasMessageEndingWith(
-            ". Check that the registry is reachable from the Docker Engine and that you are"
-                + " logged in to it (docker login).");
+            ". Check that the registry is reachable from the Docker Engine and that the"
+                + " credentials found for it are valid.");
   }
 
   @ParameterizedTest(name = "{0}")
