@@ -80,7 +80,11 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   private MojoExecution mojoExecution;
 
-  /** Resolves what the plugin loads on demand. */
+  /**
+   * Resolves what the plugin loads on demand: docker-java for TLS engines, the AWS SDK for ECR
+   * tokens, the runtime interface client. Declared once: a subclass field of the same name would be
+   * injected instead of this one.
+   */
   @Component protected RepositorySystem repositorySystem;
 
   private Engines engines;
