@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job, from a fresh machine: bring up the environment (engine, QEMU, registry, offline
-# base image), then build the reference handler's image for amd64 and arm64 on this host and
-# invoke both through the Lambda Runtime API. Extra arguments go to Maven.
+# The main job, from a fresh machine: bring up the environment (engines, QEMU, registry, offline
+# base images), then build the reference handler's image for amd64 and arm64 on this host in the
+# default `official` runtime mode, on the test environment's official-shaped Lambda Java base
+# image, and invoke both through the Lambda Runtime API. Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -10,8 +11,7 @@ bash scripts/env-up.sh
 ./mvnw -B verify -pl handler -am \
   -DskipTests -Dinvoker.skip=true \
   -Dlambda.arch=amd64,arm64 \
-  -Dlambda.runtime=custom \
-  -Dlambda.baseImage=127.0.0.1:5000/lambda-image-test/java-base:17 \
+  -Dlambda.baseImage=127.0.0.1:5000/lambda/java:21 \
   "$@"
 
 echo

@@ -18,11 +18,16 @@ snapshot() { # the facts a rebuild or restart would change
   for a in "${BASE_ARCHES[@]}"; do
     echo "image $a $(docker image inspect --format '{{.Id}}' "$REGISTRY_ADDR/$BASE_REPO:$BASE_TAG-$a" 2>/dev/null || echo missing)"
   done
-  echo "index $(curl -s -o /dev/null -D - \
-    -H "Accept: $MT_DOCKER_LIST, $MT_OCI_INDEX" "http://$REGISTRY_ADDR/v2/$BASE_REPO/manifests/$BASE_TAG" |
-    tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')"
-  echo "dockerd $(cat "$DOCKERD_PIDFILE" 2>/dev/null || echo not-ours)"
-  echo "registry $(cat "$REGISTRY_PIDFILE" 2>/dev/null || echo not-ours)"
+  for a in "$BASE_REPO:$BASE_TAG" "$LAMBDA_REPO:$LAMBDA_TAG"; do
+    echo "index $a $(curl -s -o /dev/null -D - \
+      -H "Accept: $MT_DOCKER_LIST, $MT_OCI_INDEX" "http://$REGISTRY_ADDR/v2/${a%:*}/manifests/${a##*:}" |
+      tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')"
+  done
+  for a in DOCKERD REGISTRY D26 PODMAN REMOTE FORWARD_HOST FORWARD_NS; do
+    local f=${a}_PIDFILE
+    echo "$a $(cat "${!f}" 2>/dev/null || echo not-ours)"
+  done
+  cat "$ENGINES_FILE" 2>/dev/null
 }
 
 log "first run"
@@ -35,13 +40,15 @@ snapshot >"$tmp/after"
 
 fail=0
 # Anything that does work instead of reusing it.
-if grep -E '\[env-up\] (.*: )?(starting |apt-get |mounting |update-binfmts |registering |debootstrap |docker build |docker push |published index|wrote /)' "$tmp/second.log" >"$tmp/work"; then
+if grep -E '\[env-up\] (.*: )?(starting |apt-get |mounting |update-binfmts |registering |debootstrap |docker build |docker push |published index|wrote /|creating network namespace|forwarding |runtime interface client)' "$tmp/second.log" >"$tmp/work"; then
   log "FAIL: the second run did work:"
   sed 's/^/    /' "$tmp/work" >&2
   fail=1
 fi
-for expected in 'reuse: engine already answers' 'reuse: qemu-' 'reuse: registry' 'skip: index'; do
+for expected in 'reuse: engine already answers' 'reuse: qemu-' 'reuse: registry' 'skip: index' \
+    'reuse: Debian 13 root file system' 'reuse: docker 26' 'reuse: podman' 'reuse: docker-remote'; do
   if [[ $expected == 'skip: index' && " $* " == *" --no-base-image "* ]]; then continue; fi
+  if [[ $expected == 'reuse: '[Ddp]* && ( " $* " == *" --no-base-image "* || " $* " == *" --default-engine-only "* ) ]]; then continue; fi
   grep -qF "$expected" "$tmp/second.log" || { log "FAIL: the second run did not log '$expected'"; fail=1; }
 done
 if ! diff -u "$tmp/before" "$tmp/after" >"$tmp/diff"; then

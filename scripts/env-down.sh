@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Stop what scripts/env-up.sh started (by its pid files): the registry and dockerd.
-# An engine or registry env-up did not start is left alone. Images (in the engine)
-# and registry data are kept, so the next env-up is fast.
+# Stop what scripts/env-up.sh started (by its pid files): the extra engines (Podman, Docker 26,
+# docker-remote and its registry forwarders), the registry and dockerd; unmount the Debian 13
+# chroot's mounts and delete docker-remote's network namespace and veth pair. An engine or registry
+# env-up did not start is left alone. Images (in the engines) and registry data are kept, so the
+# next env-up is fast.
 #
 # Options:  --purge   also delete env-up's state dir ($LAMBDA_IMAGE_ENV_DIR, default
 #                     /var/lib/lambda-image-env: registry data, rootfs tarballs, logs).
@@ -54,6 +56,23 @@ stop() {
 # Do not race a running env-up.
 exec 9>"$STATE_DIR/env-up.lock"
 flock -w 600 9 || die "env-up holds the lock; try again later"
+
+# The extra engines first: they pull from the registry.
+stop podman-5 "$PODMAN_PIDFILE" podman 30
+stop docker-26 "$D26_PIDFILE" dockerd 60
+stop docker-remote "$REMOTE_PIDFILE" dockerd 60
+stop forward-ns "$FORWARD_NS_PIDFILE" socat 5
+stop forward-host "$FORWARD_HOST_PIDFILE" socat 5
+if [[ -d $TRIXIE_ROOT ]] && awk -v d="$(realpath -m "$TRIXIE_ROOT")" '$2 == d || index($2, d "/") == 1 { f = 1 } END { exit !f }' /proc/mounts; then
+  log "unmounting $TRIXIE_ROOT and everything below it"
+  unmount_below "$TRIXIE_ROOT"
+fi
+if [[ -e /run/netns/$REMOTE_NETNS ]]; then
+  log "deleting network namespace $REMOTE_NETNS"
+  ip netns del "$REMOTE_NETNS"
+fi
+if ip link show "$REMOTE_VETH_HOST" >/dev/null 2>&1; then ip link del "$REMOTE_VETH_HOST" 2>/dev/null || true; fi
+rm -f "$ENGINES_FILE"
 
 stop registry "$REGISTRY_PIDFILE" docker-registry 15
 # dockerd stops its containers (default 10 s grace each) and its own containerd.

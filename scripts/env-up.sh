@@ -6,25 +6,38 @@
 #   4. an offline Debian 12 + OpenJDK 17 JRE base image per architecture, built with debootstrap,
 #      pushed as 127.0.0.1:5000/lambda-image-test/java-base:17-{amd64,arm64} and a multi-arch
 #      index 127.0.0.1:5000/lambda-image-test/java-base:17
+#   5. on it, an image laid out like the AWS Lambda Java base image: 127.0.0.1:5000/lambda/java:21
+#   6. a smoke test of both architectures
+#   7. the extra engines (scripts/env-engines.sh): Debian 13's Docker 26 with the containerd image
+#      store and Podman 5, from a debootstrapped Debian 13 in a chroot; Debian 12's dockerd in a
+#      network namespace, over TCP ("docker-remote"). scripts/engines.sh lists all engines.
 # Every step is skipped when its result already exists. State lives in $LAMBDA_IMAGE_ENV_DIR
 # (default /var/lib/lambda-image-env), never in the repository.
 #
-# Options:  --no-base-image   stop after steps 1-3
-#           --rebuild-base    ignore cached rootfs tarballs/images and rebuild the base image
-# Env:      LAMBDA_IMAGE_ENV_DIR, LAMBDA_IMAGE_ENV_MIRROR (Debian mirror URI; default: from apt config)
+# Options:  --no-base-image         stop after steps 1-3 (implies --default-engine-only)
+#           --rebuild-base          ignore cached rootfs tarballs/images and rebuild the base images
+#           --default-engine-only   skip step 7
+# Env:      LAMBDA_IMAGE_ENV_DIR, LAMBDA_IMAGE_ENV_MIRROR (Debian mirror URI; default: from apt config),
+#           LAMBDA_IMAGE_ENV_DOCKER_SOCK (start a separate default engine on this socket),
+#           LAMBDA_IMAGE_ENV_REGISTRY (registry address, default 127.0.0.1:5000),
+#           LAMBDA_IMAGE_ENV_REMOTE_NET (docker-remote's /30, default 10.213.0.0)
 set -euo pipefail
 
 LOG_PREFIX=env-up
 # shellcheck source=scripts/lib-env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib-env.sh"
+# shellcheck source=scripts/env-engines.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env-engines.sh"
 
 WANT_BASE=1
 REBUILD_BASE=0
+WANT_EXTRA_ENGINES=1
 for arg in "$@"; do
   case $arg in
-    --no-base-image) WANT_BASE=0 ;;
+    --no-base-image) WANT_BASE=0 WANT_EXTRA_ENGINES=0 ;;
     --rebuild-base) REBUILD_BASE=1 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --default-engine-only) WANT_EXTRA_ENGINES=0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0"; exit 0 ;;
     *) die "unknown option: $arg" ;;
   esac
 done
@@ -196,6 +209,7 @@ step_engine() {
   endpoint=${DOCKER_HOST:-$(docker context inspect --format '{{.Endpoints.docker.Host}}' 2>/dev/null || echo "unix://$DOCKERD_SOCK")}
   note engine "$ver, storage $driver"
   note endpoint "$endpoint"
+  DEFAULT_ENDPOINT=$endpoint
 }
 
 # ---------------------------------------------------------------- 2. emulation
@@ -340,7 +354,6 @@ step_registry() {
 
 # ---------------------------------------------------------------- 4. base image
 BASE_REF=$REGISTRY_ADDR/$BASE_REPO
-MANIFEST_URL=$REGISTRY_URL/v2/$BASE_REPO/manifests
 
 # Debian mirror: from the machine's apt configuration, never hard-coded.
 debian_mirror() {
@@ -368,33 +381,25 @@ debian_mirror() {
   printf '%s\n' "$uri"
 }
 
-# Mount points below a directory, deepest first.
-unmount_below() {
-  local d m
-  d=$(realpath -m "$1")
-  awk -v d="$d" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do
-    umount -l "$m" 2>/dev/null || true
-  done
-}
 
 header() { tr -d '\r' <"$1" | awk -F': ' -v h="$2" 'tolower($1) == h { print $2 }'; } # header FILE NAME
 
 image_arch() { docker image inspect --format '{{.Os}}/{{.Architecture}}' "$1" 2>/dev/null || true; }
 
-# GET a manifest; prints "<http code>"; body to $3, headers to $4
-get_manifest() { # get_manifest REF ACCEPT BODYFILE HEADERFILE
-  curl -s -o "$3" -D "$4" -w '%{http_code}' -H "Accept: $2" "$MANIFEST_URL/$1"
+# GET a manifest; prints "<http code>"; body to $4, headers to $5
+get_manifest() { # get_manifest REPO REF ACCEPT BODYFILE HEADERFILE
+  curl -s -o "$4" -D "$5" -w '%{http_code}' -H "Accept: $3" "$REGISTRY_URL/v2/$1/manifests/$2"
 }
 
-index_complete() { # the multi-arch index exists and lists every arch (and those manifests exist)
-  local tmp code a d
+index_complete() { # index_complete REPO TAG: the index lists every arch (and those manifests exist)
+  local repo=$1 tag=$2 tmp code a d
   tmp=$(mktemp -d)
-  code=$(get_manifest "$BASE_TAG" "$MT_DOCKER_LIST, $MT_OCI_INDEX" "$tmp/body" "$tmp/hdr")
+  code=$(get_manifest "$repo" "$tag" "$MT_DOCKER_LIST, $MT_OCI_INDEX" "$tmp/body" "$tmp/hdr")
   if [[ $code != 200 ]] || ! jq -e '.manifests' "$tmp/body" >/dev/null 2>&1; then rm -rf "$tmp"; return 1; fi
   for a in "${BASE_ARCHES[@]}"; do
     d=$(jq -r --arg a "$a" '[.manifests[] | select(.platform.os == "linux" and .platform.architecture == $a)][0].digest // empty' "$tmp/body")
     [[ -n $d ]] || { rm -rf "$tmp"; return 1; }
-    [[ $(curl -s -o /dev/null -w '%{http_code}' -I -H "Accept: $MT_DOCKER_V2, $MT_OCI_MANIFEST" "$MANIFEST_URL/$d") == 200 ]] || { rm -rf "$tmp"; return 1; }
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -I -H "Accept: $MT_DOCKER_V2, $MT_OCI_MANIFEST" "$REGISTRY_URL/v2/$repo/manifests/$d") == 200 ]] || { rm -rf "$tmp"; return 1; }
   done
   rm -rf "$tmp"
 }
@@ -405,37 +410,51 @@ stamp() { # stamp MIRROR
   while IFS= read -r l; do printf '%(%H:%M:%S)T %s\n' -1 "${l//"$1"/<mirror>}"; done
 }
 
+# debootstrap_tree SUITE ARCH DIR INCLUDE LOG: a minbase tree of SUITE for ARCH in DIR (made empty
+# first), INCLUDE a comma list of extra packages. Stage 1 (download, unpack) runs natively; stage 2
+# (dpkg configure) in a chroot, under QEMU for a foreign architecture, with dpkg's fsyncs off
+# (force-unsafe-io: a throw-away tree). Each tree has its own package cache: parallel runs never
+# share a mutable download directory. A failed attempt (e.g. a download cut short) is retried from
+# a clean directory, three attempts in all.
+debootstrap_tree() {
+  local suite=$1 arch=$2 dir=$3 include=$4 dlog=$5 mirror keyring=() attempt t0
+  mirror=$(debian_mirror)
+  [[ -r /usr/share/keyrings/debian-archive-keyring.gpg ]] && keyring=(--keyring=/usr/share/keyrings/debian-archive-keyring.gpg)
+  for attempt in 1 2 3; do
+    unmount_below "$dir"
+    rm -rf "$dir"
+    mkdir -p "$dir" "$dir.debs"
+    echo "---- $(date -Is) attempt $attempt" >>"$dlog"
+    t0=$(date +%s.%N)
+    log "$arch: debootstrap --foreign --variant=minbase $suite, attempt $attempt (mirror from apt config; log $dlog)"
+    if debootstrap --foreign --variant=minbase --arch="$arch" "${keyring[@]}" --cache-dir="$(realpath "$dir.debs")" \
+        --include="$include" "$suite" "$dir" "$mirror" 2>&1 | stamp "$mirror" >>"$dlog"; then
+      log "$arch: $suite first stage took $(elapsed "$t0")s; second stage in chroot"
+      echo force-unsafe-io >"$dir/etc/dpkg/dpkg.cfg.d/zz-lambda-image-env-unsafe-io"
+      if chroot "$dir" /debootstrap/debootstrap --second-stage 2>&1 | stamp "$mirror" >>"$dlog"; then
+        unmount_below "$dir"
+        rm -f "$dir/etc/dpkg/dpkg.cfg.d/zz-lambda-image-env-unsafe-io"
+        rm -rf "$dir.debs"
+        log "$arch: debootstrap $suite took $(elapsed "$t0")s"
+        return 0
+      fi
+      [[ -r $dir/debootstrap/debootstrap.log ]] && tail -n 30 "$dir/debootstrap/debootstrap.log" >>"$dlog"
+    fi
+    unmount_below "$dir"
+    warn "$arch: debootstrap $suite attempt $attempt failed; last lines of $dlog:"
+    tail -n 15 "$dlog" >&2
+    sleep $((attempt * 5))
+  done
+  die "$arch: debootstrap $suite failed three times (see $dlog)"
+}
+
 build_rootfs() { # build_rootfs ARCH TARFILE
-  local arch=$1 tarfile=$2 dir mirror dlog keyring=() t0
+  local arch=$1 tarfile=$2 dir mirror dlog
   dir=$BASE_WORK/$arch/rootfs
   dlog=$BASE_WORK/$arch/debootstrap.log
   mirror=$(debian_mirror)
-  [[ -r /usr/share/keyrings/debian-archive-keyring.gpg ]] && keyring=(--keyring=/usr/share/keyrings/debian-archive-keyring.gpg)
-  unmount_below "$dir"
-  rm -rf "$dir"
-  mkdir -p "$dir" "$BASE_WORK/debs"
   : >"$dlog"
-  t0=$(date +%s.%N)
-  # Stage 1 (download, unpack) runs natively; stage 2 (dpkg configure) runs in a chroot, under
-  # QEMU for the foreign architecture, with dpkg's fsyncs off (force-unsafe-io: a throw-away tree).
-  log "$arch: debootstrap --foreign --variant=minbase bookworm (mirror from apt config; log $dlog)"
-  if ! debootstrap --foreign --variant=minbase --arch="$arch" "${keyring[@]}" --cache-dir="$BASE_WORK/debs" \
-      --include=openjdk-17-jre-headless,ca-certificates \
-      bookworm "$dir" "$mirror" 2>&1 | stamp "$mirror" >>"$dlog"; then
-    tail -n 30 "$dlog" >&2
-    die "$arch: debootstrap (first stage) failed"
-  fi
-  log "$arch: first stage took $(elapsed "$t0")s; second stage in chroot"
-  echo force-unsafe-io >"$dir/etc/dpkg/dpkg.cfg.d/zz-lambda-image-env-unsafe-io"
-  if ! chroot "$dir" /debootstrap/debootstrap --second-stage 2>&1 | stamp "$mirror" >>"$dlog"; then
-    unmount_below "$dir"
-    tail -n 30 "$dlog" >&2
-    [[ -r $dir/debootstrap/debootstrap.log ]] && tail -n 30 "$dir/debootstrap/debootstrap.log" >&2
-    die "$arch: debootstrap (second stage) failed"
-  fi
-  unmount_below "$dir"
-  rm -f "$dir/etc/dpkg/dpkg.cfg.d/zz-lambda-image-env-unsafe-io"
-  log "$arch: debootstrap took $(elapsed "$t0")s"
+  debootstrap_tree bookworm "$arch" "$dir" openjdk-17-jre-headless,ca-certificates "$dlog"
   [[ -x $dir/usr/lib/jvm/java-17-openjdk-$arch/bin/java ]] || die "$arch: no JRE at /usr/lib/jvm/java-17-openjdk-$arch in the rootfs"
   [[ -e $dir/usr/bin/java ]] || die "$arch: /usr/bin/java missing in the rootfs"
   # Trim: docs, man pages, locales, apt lists/caches, logs, device nodes; no mirror name left.
@@ -475,18 +494,19 @@ DOCKERFILE
   log "$arch: built $(docker image inspect --format '{{.Id}}' "$tag")"
 }
 
-# Compose and PUT the index from the pushed per-arch manifests (digest, media type, size).
+# publish_index REPO TAG: compose and PUT the index TAG from the pushed manifests TAG-<arch>
+# (digest, media type, size).
 publish_index() {
-  local tmp a code digest size mt entries=() calc list_mt=$MT_OCI_INDEX
+  local repo=$1 tag=$2 tmp a code digest size mt entries=() calc list_mt=$MT_OCI_INDEX
   tmp=$(mktemp -d)
   for a in "${BASE_ARCHES[@]}"; do
-    code=$(get_manifest "$BASE_TAG-$a" "$MT_DOCKER_V2, $MT_OCI_MANIFEST" "$tmp/$a.json" "$tmp/$a.hdr")
-    [[ $code == 200 ]] || die "GET manifest $BASE_TAG-$a: HTTP $code"
+    code=$(get_manifest "$repo" "$tag-$a" "$MT_DOCKER_V2, $MT_OCI_MANIFEST" "$tmp/$a.json" "$tmp/$a.hdr")
+    [[ $code == 200 ]] || die "GET manifest $repo:$tag-$a: HTTP $code"
     digest=$(header "$tmp/$a.hdr" docker-content-digest)
     mt=$(header "$tmp/$a.hdr" content-type)
     size=$(stat -c %s "$tmp/$a.json")
     calc=sha256:$(sha256sum "$tmp/$a.json" | cut -d' ' -f1)
-    [[ $digest == "$calc" ]] || die "digest mismatch for $BASE_TAG-$a: header $digest, body $calc"
+    [[ $digest == "$calc" ]] || die "digest mismatch for $repo:$tag-$a: header $digest, body $calc"
     entries+=("$(jq -n --arg mt "$mt" --arg d "$digest" --argjson s "$size" --arg a "$a" \
       '{mediaType: $mt, digest: $d, size: $s, platform: {architecture: $a, os: "linux"}}')")
   done
@@ -496,14 +516,14 @@ publish_index() {
   fi
   printf '%s\n' "${entries[@]}" | jq -s --arg mt "$list_mt" '{schemaVersion: 2, mediaType: $mt, manifests: .}' >"$tmp/index.json"
   code=$(curl -s -o "$tmp/put.out" -w '%{http_code}' -X PUT -H "Content-Type: $list_mt" \
-    --data-binary "@$tmp/index.json" "$MANIFEST_URL/$BASE_TAG")
-  [[ $code == 201 ]] || { cat "$tmp/put.out" >&2; die "PUT index: HTTP $code"; }
-  log "published index $BASE_REF:$BASE_TAG ($list_mt)"
+    --data-binary "@$tmp/index.json" "$REGISTRY_URL/v2/$repo/manifests/$tag")
+  [[ $code == 201 ]] || { cat "$tmp/put.out" >&2; die "PUT index $repo:$tag: HTTP $code"; }
+  log "published index $REGISTRY_ADDR/$repo:$tag ($list_mt)"
   rm -rf "$tmp"
 }
 
 step_base_image() {
-  if [[ $REBUILD_BASE -eq 0 ]] && index_complete; then
+  if [[ $REBUILD_BASE -eq 0 ]] && index_complete "$BASE_REPO" "$BASE_TAG"; then
     log "skip: index $BASE_REF:$BASE_TAG already lists ${BASE_ARCHES[*]}"
   else
     local a arch need_image=() need_rootfs=() pids=() failed=0 i
@@ -541,12 +561,12 @@ step_base_image() {
       log "docker push $BASE_REF:$BASE_TAG-$a"
       docker push "$BASE_REF:$BASE_TAG-$a" >"$STATE_DIR/push.log" 2>&1 || { tail -n 20 "$STATE_DIR/push.log" >&2; die "push $BASE_REF:$BASE_TAG-$a failed"; }
     done
-    publish_index
+    publish_index "$BASE_REPO" "$BASE_TAG"
   fi
   # Verify: the index answers to both index media types and lists both platforms.
   local tmp code ct
   tmp=$(mktemp -d)
-  code=$(get_manifest "$BASE_TAG" "$MT_DOCKER_LIST, $MT_OCI_INDEX" "$tmp/body" "$tmp/hdr")
+  code=$(get_manifest "$BASE_REPO" "$BASE_TAG" "$MT_DOCKER_LIST, $MT_OCI_INDEX" "$tmp/body" "$tmp/hdr")
   ct=$(header "$tmp/hdr" content-type)
   [[ $code == 200 && ( $ct == "$MT_DOCKER_LIST" || $ct == "$MT_OCI_INDEX" ) ]] || die "index check: HTTP $code, $ct"
   BASE_INDEX_DIGEST=$(header "$tmp/hdr" docker-content-digest)
@@ -558,7 +578,66 @@ step_base_image() {
   rm -rf "$tmp"
 }
 
-# ---------------------------------------------------------------- 5. smoke test
+# ---------------------------------------------------------------- 5. official-shaped base image
+# 127.0.0.1:5000/lambda/java:21, laid out like the AWS Lambda Java base image: the runtime
+# interface client in /var/runtime/lib, /var/task as working directory, LAMBDA_TASK_ROOT and
+# LAMBDA_RUNTIME_DIR, ENTRYPOINT /lambda-entrypoint.sh taking the handler. Built FROM the per-arch
+# test base (Debian 12, OpenJDK 17: Debian 12 has no Java 21), so it costs no debootstrap.
+lambda_base_dockerfile() { # lambda_base_dockerfile ARCH
+  cat <<DOCKERFILE
+FROM $BASE_REF:$BASE_TAG-$1
+ENV LAMBDA_TASK_ROOT=/var/task \\
+    LAMBDA_RUNTIME_DIR=/var/runtime \\
+    TZ=:/etc/localtime
+COPY lib/ /var/runtime/lib/
+COPY bootstrap /var/runtime/bootstrap
+COPY lambda-entrypoint.sh /lambda-entrypoint.sh
+WORKDIR /var/task
+ENTRYPOINT ["/lambda-entrypoint.sh"]
+LABEL org.lambda-image.test-base="lambda-java-shaped, debian-bookworm-openjdk-17-jre" org.lambda-image.created-by="scripts/env-up.sh"
+DOCKERFILE
+}
+
+step_lambda_base() {
+  local ref=$REGISTRY_ADDR/$LAMBDA_REPO ctx=$LAMBDA_WORK/context a tag
+  if [[ $REBUILD_BASE -eq 0 ]] && index_complete "$LAMBDA_REPO" "$LAMBDA_TAG"; then
+    log "skip: index $ref:$LAMBDA_TAG already lists ${BASE_ARCHES[*]}"
+  else
+    rm -rf "$ctx"
+    mkdir -p "$ctx"
+    log "runtime interface client $(ric_version) and its dependencies through Maven (scripts/lambda-java/pom.xml; log $LAMBDA_WORK/maven.log)"
+    if ! "$REPO_ROOT/mvnw" -B -f "$REPO_ROOT/scripts/lambda-java/pom.xml" dependency:copy-dependencies \
+        -DincludeScope=runtime -DoutputDirectory="$ctx/lib" >"$LAMBDA_WORK/maven.log" 2>&1; then
+      tail -n 20 "$LAMBDA_WORK/maven.log" >&2
+      die "could not get the runtime interface client through Maven (see $LAMBDA_WORK/maven.log)"
+    fi
+    compgen -G "$ctx/lib/aws-lambda-java-runtime-interface-client-*.jar" >/dev/null || die "no runtime interface client jar in $ctx/lib"
+    cp "$REPO_ROOT/scripts/lambda-java/lambda-entrypoint.sh" "$REPO_ROOT/scripts/lambda-java/bootstrap" "$ctx/"
+    chmod 0755 "$ctx/lambda-entrypoint.sh" "$ctx/bootstrap"
+    for a in "${BASE_ARCHES[@]}"; do
+      tag=$ref:$LAMBDA_TAG-$a
+      lambda_base_dockerfile "$a" >"$ctx/Dockerfile.$a"
+      log "$a: docker build --platform linux/$a -t $tag (classic builder)"
+      if ! DOCKER_BUILDKIT=0 docker build --platform "linux/$a" --network none -f "$ctx/Dockerfile.$a" -t "$tag" "$ctx" >"$LAMBDA_WORK/build-$a.log" 2>&1; then
+        tail -n 20 "$LAMBDA_WORK/build-$a.log" >&2
+        die "$a: docker build of $tag failed"
+      fi
+      [[ $(image_arch "$tag") == "linux/$a" ]] || die "built $tag but the engine reports $(image_arch "$tag")"
+      log "docker push $tag"
+      docker push "$tag" >"$LAMBDA_WORK/push.log" 2>&1 || { tail -n 20 "$LAMBDA_WORK/push.log" >&2; die "push $tag failed"; }
+    done
+    publish_index "$LAMBDA_REPO" "$LAMBDA_TAG"
+  fi
+  local tmp
+  tmp=$(mktemp -d)
+  [[ $(get_manifest "$LAMBDA_REPO" "$LAMBDA_TAG" "$MT_DOCKER_LIST, $MT_OCI_INDEX" "$tmp/body" "$tmp/hdr") == 200 ]] || die "index check $ref:$LAMBDA_TAG failed"
+  note "official-shaped base" "$ref:$LAMBDA_TAG@$(header "$tmp/hdr" docker-content-digest) (RIC $(ric_version), OpenJDK 17)"
+  rm -rf "$tmp"
+}
+
+ric_version() { sed -n 's:.*<aws-lambda-ric.version>\(.*\)</aws-lambda-ric.version>.*:\1:p' "$REPO_ROOT/pom.xml"; }
+
+# ---------------------------------------------------------------- 6. smoke test
 step_verify() { # the foreign architecture's image runs (emulation works inside containers)
   local a tag out want
   case $(uname -m) in x86_64) a=arm64 want=aarch64 ;; *) a=amd64 want=x86_64 ;; esac
@@ -567,6 +646,11 @@ step_verify() { # the foreign architecture's image runs (emulation works inside 
   [[ $out == "$want" ]] || die "container $tag reports uname -m = $out, expected $want"
   log "container linux/$a: uname -m = $out"
   note "emulation check" "linux/$a container runs (uname -m = $out)"
+  # The official-shaped base's entrypoint is there and wants the handler as its one argument.
+  tag=$REGISTRY_ADDR/$LAMBDA_REPO:$LAMBDA_TAG-$a
+  out=$(docker run --rm --platform "linux/$a" --network none "$tag" 2>&1) && die "$tag without a handler exited 0: $out"
+  [[ $out == *"expected exactly one argument"* ]] || die "$tag without a handler: unexpected output: $out"
+  log "container $tag: /lambda-entrypoint.sh refuses to start without a handler"
 }
 
 # Summary values also go to a file tests may source.
@@ -577,6 +661,7 @@ write_env_file() {
     if [[ $WANT_BASE -eq 1 ]]; then
       echo "LAMBDA_IMAGE_TEST_BASE_IMAGE=$BASE_REF:$BASE_TAG"
       echo "LAMBDA_IMAGE_TEST_BASE_INDEX_DIGEST=$BASE_INDEX_DIGEST"
+      echo "LAMBDA_IMAGE_TEST_LAMBDA_BASE_IMAGE=$REGISTRY_ADDR/$LAMBDA_REPO:$LAMBDA_TAG"
     fi
   } >"$STATE_DIR/env.properties"
 }
@@ -586,7 +671,16 @@ step emulation step_emulation
 step registry step_registry
 if [[ $WANT_BASE -eq 1 ]]; then
   step base-image step_base_image
+  step lambda-base step_lambda_base
   step verify step_verify
 fi
+if [[ $WANT_EXTRA_ENGINES -eq 1 ]]; then
+  step debian-13 step_trixie_rootfs
+  step docker-26 step_docker26
+  step podman-5 step_podman
+  step docker-remote step_remote
+fi
+write_engines_file "$DEFAULT_ENDPOINT" "$WANT_EXTRA_ENGINES"
+note engines "$ENGINES_FILE (scripts/engines.sh prints it)"
 write_env_file
 note "state dir" "$STATE_DIR (env.properties, logs, pid files)"

@@ -38,6 +38,44 @@ BASE_TAG=17
 BASE_ARCHES=(amd64 arm64)
 BASE_WORK=$STATE_DIR/base
 
+# The official-shaped base image (laid out like the AWS Lambda Java base image).
+LAMBDA_REPO=lambda/java
+LAMBDA_TAG=21
+LAMBDA_WORK=$STATE_DIR/lambda-java
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# The extra engines (scripts/env-engines.sh), beside the default one:
+#  - Debian 13's Docker 26 (containerd image store) and Podman 5, run from a Debian 13 root file
+#    system in a chroot, each on a unix socket inside it;
+#  - Debian 12's dockerd in a network namespace of its own ("docker-remote"), reached over TCP
+#    through a veth pair: NET.1 on this host, NET.2 in the namespace (a /30, default 10.213.0.0;
+#    LAMBDA_IMAGE_ENV_REMOTE_NET picks another, e.g. for a second state dir).
+TRIXIE_ROOT=$STATE_DIR/trixie/rootfs
+TRIXIE_MARK=$TRIXIE_ROOT/.lambda-image-env-complete
+D26_SOCK=$TRIXIE_ROOT/run/docker.sock
+D26_PIDFILE=$TRIXIE_ROOT/run/docker.pid
+D26_LOG=$STATE_DIR/docker-26.log
+PODMAN_SOCK=$TRIXIE_ROOT/run/podman/podman.sock
+PODMAN_PIDFILE=$STATE_DIR/podman.pid
+PODMAN_LOG=$STATE_DIR/podman.log
+REMOTE_NET=${LAMBDA_IMAGE_ENV_REMOTE_NET:-10.213.0.0}
+[[ $REMOTE_NET =~ ^10\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$ && $((BASH_REMATCH[3] % 4)) -eq 0 && ${BASH_REMATCH[3]} -le 252 ]] ||
+  { printf '[%s] ERROR: LAMBDA_IMAGE_ENV_REMOTE_NET=%s is not the first address of a /30 in 10.0.0.0/8 (e.g. 10.213.0.4)\n' "${LOG_PREFIX:-env}" "$REMOTE_NET" >&2; exit 1; }
+REMOTE_HOST_ADDR=${REMOTE_NET%.*}.$((${REMOTE_NET##*.} + 1))
+REMOTE_NS_ADDR=${REMOTE_NET%.*}.$((${REMOTE_NET##*.} + 2))
+if [[ $REMOTE_NET == 10.213.0.0 ]]; then REMOTE_ID=""; else REMOTE_ID=${REMOTE_NET##*.}; fi
+REMOTE_NETNS=lambda-image-remote${REMOTE_ID:+-$REMOTE_ID}
+REMOTE_VETH_HOST=lir${REMOTE_ID}-host
+REMOTE_VETH_NS=lir${REMOTE_ID}-ns
+REMOTE_DIR=$STATE_DIR/remote
+REMOTE_PIDFILE=$REMOTE_DIR/dockerd.pid
+REMOTE_LOG=$REMOTE_DIR/dockerd.log
+REMOTE_URI=tcp://$REMOTE_NS_ADDR:2375
+FORWARD_HOST_PIDFILE=$REMOTE_DIR/forward-host.pid
+FORWARD_NS_PIDFILE=$REMOTE_DIR/forward-ns.pid
+ENGINES_FILE=$STATE_DIR/engines
+
 MT_DOCKER_LIST=application/vnd.docker.distribution.manifest.list.v2+json
 MT_OCI_INDEX=application/vnd.oci.image.index.v1+json
 MT_DOCKER_V2=application/vnd.docker.distribution.manifest.v2+json
@@ -57,4 +95,13 @@ pid_alive() {
   [[ -n $pid ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
   printf '%s\n' "$pid"
+}
+
+# Mount points below a directory, deepest first.
+unmount_below() {
+  local d m
+  d=$(realpath -m "$1")
+  awk -v d="$d" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do
+    umount -l "$m" 2>/dev/null || true
+  done
 }

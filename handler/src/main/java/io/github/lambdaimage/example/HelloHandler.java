@@ -11,7 +11,10 @@ import java.util.Map;
  * <ul>
  *   <li>a Lambda Function URL or API Gateway HTTP API (payload 2.0) request: an HTTP response whose
  *       body is the greeting as JSON; the name comes from the {@code name} query parameter;
- *   <li>any other JSON object: the greeting itself; the name comes from its {@code name} field.
+ *   <li>any other JSON object: the greeting itself; the name comes from its {@code name} field;
+ *   <li>an object with a {@code fail} field: it throws {@link IllegalArgumentException} with that
+ *       text, so tests can see how a function error reaches a caller ({@code X-Amz-Function-Error:
+ *       Unhandled} and the error document).
  * </ul>
  *
  * The greeting tells on which CPU architecture and Java version the function runs, which is what a
@@ -22,6 +25,9 @@ public class HelloHandler implements RequestHandler<Map<String, Object>, Object>
   @Override
   public Object handleRequest(Map<String, Object> event, Context context) {
     Map<String, Object> safeEvent = event == null ? Map.of() : event;
+    if (safeEvent.get("fail") != null) {
+      throw new IllegalArgumentException(safeEvent.get("fail").toString());
+    }
     if (HttpEvents.isHttpRequest(safeEvent)) {
       Greeting greeting = Greeting.of(HttpEvents.queryParameter(safeEvent, "name"), context);
       return APIGatewayV2HTTPResponse.builder()

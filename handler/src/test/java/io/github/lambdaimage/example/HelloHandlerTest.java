@@ -1,6 +1,7 @@
 package io.github.lambdaimage.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -74,6 +75,13 @@ class HelloHandlerTest {
   void treatsAnEventWithoutHttpContextAsPlainJson() {
     Object answer = handler.handleRequest(Map.of("requestContext", Map.of("x", 1)), context);
     assertThat(answer).isInstanceOf(Map.class);
+  }
+
+  @Test
+  void throwsWithTheTextOfAFailField() {
+    assertThatThrownBy(() -> handler.handleRequest(Map.of("fail", "told to"), context))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("told to");
   }
 
   /** A context with a fixed request id; the handler reads nothing else. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.lambdaimage.docker.EngineEndpoint;
 import io.github.lambdaimage.docker.PlainDockerEngine;
 import io.github.lambdaimage.docker.TestEngines;
+import io.github.lambdaimage.it.support.Engines;
 import io.github.lambdaimage.it.support.MavenBuild;
 import io.github.lambdaimage.it.support.TestRegistry;
 import io.github.lambdaimage.model.Architecture;
@@ -45,15 +46,18 @@ class NativeBuildersIT {
 
   @BeforeAll
   static void findTheEngines() {
-    EngineEndpoint remoteEndpoint =
-        TestEngines.named(REMOTE).map(TestEngines.Named::endpoint).orElse(null);
+    Engines.Engine listed =
+        Engines.listed().stream()
+            .filter(engine -> engine.name().equals(REMOTE))
+            .findFirst()
+            .orElse(null);
     assumeTrue(
-        remoteEndpoint != null,
-        "scripts/engines.sh ("
-            + System.getProperty("lambda.test.enginesScript")
-            + ") lists no answering "
+        listed != null,
+        "scripts/engines.sh lists no "
             + REMOTE
-            + " engine; scripts/env-up.sh brings it up");
+            + " engine (scripts/env-up.sh without --default-engine-only brings it up)");
+    EngineEndpoint remoteEndpoint =
+        new EngineEndpoint(listed.dockerHost(), "scripts/engines.sh", null);
     EngineEndpoint localEndpoint = TestEngines.defaultEndpoint();
     assumeTrue(
         !remoteEndpoint.host().equals(localEndpoint.host()),

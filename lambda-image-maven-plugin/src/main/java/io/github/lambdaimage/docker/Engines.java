@@ -52,6 +52,19 @@ public final class Engines implements AutoCloseable {
     return connection(endpoint(architecture)).turns;
   }
 
+  /**
+   * {@code architecture}'s engine, connected, handed over to the caller, who closes it; {@link
+   * #close} leaves it open.
+   */
+  public DockerEngine detach(Architecture architecture) {
+    EngineEndpoint endpoint = endpoint(architecture);
+    DockerEngine engine = connection(endpoint).engine();
+    synchronized (this) {
+      connections.remove(new Key(endpoint.host(), endpoint.tlsCertPath()));
+    }
+    return engine;
+  }
+
   private synchronized Connection connection(EngineEndpoint endpoint) {
     return connections.computeIfAbsent(
         new Key(endpoint.host(), endpoint.tlsCertPath()), key -> new Connection(endpoint));

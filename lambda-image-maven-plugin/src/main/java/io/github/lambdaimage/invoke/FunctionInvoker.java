@@ -56,7 +56,7 @@ public final class FunctionInvoker {
    */
   public InvokeReport invoke(
       ImageRecord image, FunctionSettings settings, List<InvocationEvent> events) {
-    try (Run run = new Run(image, settings)) {
+    try (Run run = new Run(image, settings, null)) {
       run.start();
       List<InvokeReport.InvocationResult> results = new ArrayList<>();
       for (InvocationEvent event : events) {
@@ -67,6 +67,39 @@ public final class FunctionInvoker {
       log.info(run.prefix + summary(report));
       return report;
     }
+  }
+
+  /**
+   * Starts {@code image} in a container and waits until its runtime asks for the first invocation,
+   * so the container is warm. The caller sends it events one at a time and closes it.
+   *
+   * @param runLabel the value of the run label on the container, so that {@link
+   *     #removeLeftovers(String)} finds it after a crash
+   * @throws FunctionFailedException when the runtime exits or never asks within the init limit
+   * @throws EnvironmentException when the engine cannot run the image
+   */
+  public WarmFunction startWarm(ImageRecord image, FunctionSettings settings, String runLabel) {
+    Run run = new Run(image, settings, runLabel);
+    try {
+      run.start();
+      run.awaitInit();
+      return run;
+    } catch (RuntimeException e) {
+      run.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Removes the containers of an earlier {@link #startWarm} with {@code runLabel} whose JVM died
+   * before it could remove them.
+   *
+   * @return how many it removed
+   */
+  public int removeLeftovers(String runLabel) {
+    List<String> leftovers = engine.containersLabelled(FunctionContainer.RUN_LABEL, runLabel);
+    leftovers.forEach(engine::removeContainer);
+    return leftovers.size();
   }
 
   static String summary(InvokeReport report) {
@@ -99,7 +132,7 @@ public final class FunctionInvoker {
   }
 
   /** One container with its Runtime API server: start, invocations, the checks between, removal. */
-  private final class Run implements AutoCloseable {
+  private final class Run implements WarmFunction {
     private final ImageRecord image;
     private final FunctionSettings settings;
     private final String engineArchitecture;
@@ -110,7 +143,10 @@ public final class FunctionInvoker {
     private final ContainerLogs logs;
     private Instant startedAt;
 
-    Run(ImageRecord image, FunctionSettings settings) {
+    private final String runLabel;
+
+    Run(ImageRecord image, FunctionSettings settings, String runLabel) {
+      this.runLabel = runLabel;
       this.image = image;
       this.settings = settings;
       this.engineArchitecture = engine.info().architecture();
@@ -131,6 +167,7 @@ public final class FunctionInvoker {
       Map<String, String> environment =
           LambdaEnvironment.variables(settings, image.handler(), runtimeApi);
       String runId = UUID.randomUUID().toString().substring(0, 8);
+      String label = runLabel == null ? runId : runLabel;
       String name =
           "lambda-image-invoke-"
               + settings.functionName()
@@ -140,7 +177,7 @@ public final class FunctionInvoker {
               + runId;
       try {
         return FunctionContainer.create(
-            engine, image, route, environment, settings.memorySizeMb(), name, runId);
+            engine, image, route, environment, settings.memorySizeMb(), name, label);
       } catch (NoSuchImageException e) {
         throw new EnvironmentException(
             "The "
@@ -182,12 +219,41 @@ public final class FunctionInvoker {
       return firstPoll == null ? null : Duration.between(startedAt, firstPoll);
     }
 
-    InvokeReport.InvocationResult invoke(InvocationEvent event) {
+    void awaitInit() {
+      InvocationEvent init = new InvocationEvent("(none: still initialising)", new byte[0]);
+      CompletableFuture<Integer> exit = container.exit();
+      Duration limit = INIT_PHASE_LIMIT.plus(settings.timeout());
+      try {
+        CompletableFuture.anyOf(server.firstPoll(), exit)
+            .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        logs.awaitEnd();
+        throw InvokeFailures.neverPolled(
+            settings.functionName(), image, limit, runtimeApi, logs.tail());
+      } catch (ExecutionException e) {
+        throw exitedEarly(init, -1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new EnvironmentException(
+            "Interrupted while starting function " + settings.functionName(), e);
+      }
+      if (!server.firstPoll().isDone()) {
+        throw exitedEarly(init, exit.getNow(-1));
+      }
+    }
+
+    @Override
+    public InvocationOutcome invoke(String requestId, InvocationEvent event) {
       Invocation invocation =
           server.submit(
+              requestId,
               InvocationRequest.of(
                   event.payload(), settings.invokedFunctionArn(), settings.timeout()));
-      InvocationOutcome outcome = awaitOutcome(invocation, event);
+      return awaitOutcome(invocation, event);
+    }
+
+    InvokeReport.InvocationResult invoke(InvocationEvent event) {
+      InvocationOutcome outcome = invoke(UUID.randomUUID().toString(), event);
       String function = settings.functionName();
       if (outcome instanceof InvocationOutcome.Response response) {
         log.info(

@@ -171,6 +171,30 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
     }
   }
 
+  /**
+   * Hands the engine of {@code architectures} over to the caller, who closes it: for a goal that
+   * leaves containers running after it ends (lambda-image:start). They must share one engine.
+   *
+   * @throws InvalidConfigurationException when they are on different engines
+   */
+  protected synchronized DockerEngine keepEngineOpen(List<Architecture> architectures) {
+    List<String> hosts =
+        architectures.stream().map(a -> a + " on " + engines().endpoint(a).host()).toList();
+    if (architectures.stream().map(a -> engines().endpoint(a).host()).distinct().count() > 1) {
+      throw new InvalidConfigurationException(
+          "lambda-image:"
+              + goal()
+              + " serves the images of one engine, but "
+              + String.join(", ", hosts)
+              + ": run it for one architecture at a time, e.g. -D"
+              + PropertyNames.ARCH
+              + "="
+              + architectures.get(0)
+              + ".");
+    }
+    return engines().detach(architectures.get(0));
+  }
+
   /** The project's properties, overridden by the user's ({@code -D}). */
   protected Map<String, String> properties() {
     Map<String, String> properties = new TreeMap<>();

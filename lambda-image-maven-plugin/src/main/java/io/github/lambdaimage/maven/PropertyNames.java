@@ -52,6 +52,20 @@ public final class PropertyNames {
   /** The AWS region the invoke goal gives the runtime. */
   public static final String REGION = "lambda.region";
 
+  /**
+   * Published by the start goal: the local Lambda endpoint's URL, {@code http://127.0.0.1:<port>}.
+   */
+  public static final String ENDPOINT = "lambda.endpoint";
+
+  /** Published by the start goal: the function names it serves, a comma list. */
+  public static final String ENDPOINT_FUNCTIONS = "lambda.endpoint.functions";
+
+  /** The port of the local Lambda endpoint; 0 picks a free one. */
+  public static final String ENDPOINT_PORT = "lambda.endpoint.port";
+
+  /** The most containers per function the local Lambda endpoint runs at the same time. */
+  public static final String ENDPOINT_CONCURRENCY = "lambda.endpoint.concurrency";
+
   /** Whether invoke may pass AWS credentials from {@code <environment>} to the function. */
   public static final String PASS_AWS_CREDENTIALS = "lambda.invoke.passAwsCredentials";
 
@@ -66,6 +80,9 @@ public final class PropertyNames {
 
   /** Skips the invoke goal. */
   public static final String SKIP_INVOKE = "lambda.skip.invoke";
+
+  /** Skips the start goal (and so the endpoint the stop goal would stop). */
+  public static final String SKIP_ENDPOINT = "lambda.skip.endpoint";
 
   /** Skips the push goal. */
   public static final String SKIP_PUSH = "lambda.skip.push";

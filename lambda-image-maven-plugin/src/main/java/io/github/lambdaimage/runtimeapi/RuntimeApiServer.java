@@ -18,9 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,8 +60,9 @@ public final class RuntimeApiServer implements AutoCloseable {
   private RuntimeApiServer(HttpServer http, Clock clock) {
     this.http = http;
     this.clock = clock;
-    this.handlers = Executors.newCachedThreadPool(daemonThreads("lambda-runtime-api"));
-    this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("lambda-timeouts"));
+    this.handlers = Executors.newCachedThreadPool(DaemonThreads.named("lambda-runtime-api"));
+    this.timers =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lambda-timeouts"));
     http.setExecutor(handlers);
     http.createContext("/", this::handle);
   }
@@ -114,7 +113,15 @@ public final class RuntimeApiServer implements AutoCloseable {
    * function timeout starts then.
    */
   public Invocation submit(InvocationRequest request) {
-    Invocation invocation = new Invocation(UUID.randomUUID().toString(), request);
+    return submit(UUID.randomUUID().toString(), request);
+  }
+
+  /**
+   * Queues an invocation under a request id chosen by the caller, e.g. the one an Invoke API
+   * request was answered with.
+   */
+  public Invocation submit(String requestId, InvocationRequest request) {
+    Invocation invocation = new Invocation(requestId, request);
     initError.thenAccept(error -> failWithInitError(invocation, error));
     queue.add(invocation);
     return invocation;
@@ -252,15 +259,6 @@ public final class RuntimeApiServer implements AutoCloseable {
 
   private static String text(byte[] body) {
     return new String(body, StandardCharsets.UTF_8);
-  }
-
-  private static ThreadFactory daemonThreads(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @FunctionalInterface

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,13 +82,17 @@ public final class TestEngines {
    */
   public static List<Named> all() {
     List<Named> engines = new ArrayList<>();
-    for (String[] parts : listed()) {
-      // a third field is the host's address as a remote engine sees it: 127.0.0.1 is not this
-      // host there, so the tests' loopback registry and Runtime API are out of its reach
-      if (parts.length == 2) {
-        EngineEndpoint endpoint = new EngineEndpoint(parts[1], "scripts/engines.sh", null);
-        if (answers(endpoint)) {
-          engines.add(new Named(parts[0], endpoint));
+    String script = System.getProperty("lambda.test.enginesScript");
+    if (script != null && Files.isRegularFile(Path.of(script))) {
+      for (String line : run(script)) {
+        String[] parts = line.strip().split("\\s+");
+        // a third field is the host's address as a remote engine sees it: 127.0.0.1 is not this
+        // host there, so the tests' loopback registry and Runtime API are out of its reach
+        if (parts.length == 2) {
+          EngineEndpoint endpoint = new EngineEndpoint(parts[1], "scripts/engines.sh", null);
+          if (answers(endpoint)) {
+            engines.add(new Named(parts[0], endpoint));
+          }
         }
       }
     }
@@ -97,33 +100,6 @@ public final class TestEngines {
       engines.add(new Named("default", defaultEndpoint()));
     }
     return engines;
-  }
-
-  /**
-   * The engine {@code scripts/engines.sh} lists as {@code name}, remote ones included, if it is
-   * listed and answers.
-   */
-  public static Optional<Named> named(String name) {
-    for (String[] parts : listed()) {
-      if (parts.length >= 2 && parts[0].equals(name)) {
-        EngineEndpoint endpoint = new EngineEndpoint(parts[1], "scripts/engines.sh", null);
-        return answers(endpoint) ? Optional.of(new Named(name, endpoint)) : Optional.empty();
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static List<String[]> listed() {
-    String script = System.getProperty("lambda.test.enginesScript");
-    List<String[]> lines = new ArrayList<>();
-    if (script != null && Files.isRegularFile(Path.of(script))) {
-      for (String line : run(script)) {
-        if (!line.isBlank()) {
-          lines.add(line.strip().split("\\s+"));
-        }
-      }
-    }
-    return lines;
   }
 
   private static boolean answers(EngineEndpoint endpoint) {

@@ -28,12 +28,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * Builds the small images the invoke tests run, tagged uniquely under {@code
  * lambda-image-it/invoke-*}, and removes them again.
  */
-final class TestImages implements AutoCloseable {
+public final class TestImages implements AutoCloseable {
 
   /** The per-architecture JRE base images scripts/env-up.sh pushes. */
   static final String BASE = "127.0.0.1:5000/lambda-image-test/java-base:17-";
 
-  static final String TEST_HANDLER = TestFunction.class.getName() + "::handleRequest";
+  public static final String TEST_HANDLER = TestFunction.class.getName() + "::handleRequest";
 
   private static final Set<String> RUNTIME_JARS =
       Set.of(
@@ -45,7 +45,7 @@ final class TestImages implements AutoCloseable {
   private final DockerClient docker;
   private final List<String> tags = new ArrayList<>();
 
-  TestImages(DockerClient docker) {
+  public TestImages(DockerClient docker) {
     this.docker = docker;
   }
 
@@ -53,7 +53,7 @@ final class TestImages implements AutoCloseable {
    * A JRE image with the runtime interface client and {@link TestFunction}, starting {@code
    * handler}.
    */
-  ImageRecord javaFunction(Architecture architecture, String handler) {
+  public ImageRecord javaFunction(Architecture architecture, String handler) {
     return javaImage(
         architecture,
         "[\"java\", \"-cp\", \"/var/task:/var/task/lib/*\","

@@ -69,7 +69,9 @@ class LifecycleMappingMetadataTest {
                     "build", "ignore",
                     "dockerfile", "execute, runOnIncremental=true",
                     "invoke", "ignore",
-                    "push", "ignore")));
+                    "push", "ignore",
+                    "start", "ignore",
+                    "stop", "ignore")));
     assertThat(goals.keySet()).isEqualTo(pluginGoals());
   }
 }

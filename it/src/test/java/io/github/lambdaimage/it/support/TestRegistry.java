@@ -45,6 +45,11 @@ public final class TestRegistry {
         "lambda.test.baseImage", address() + "/lambda-image-test/java-base:17");
   }
 
+  /** The test environment's official-shaped Lambda Java base image (an amd64 + arm64 index). */
+  public static String officialBaseImage() {
+    return System.getProperty("lambda.test.officialBaseImage", address() + "/lambda/java:21");
+  }
+
   /** A manifest as served: media type, digest header and parsed body. */
   public record Manifest(String mediaType, String digest, JsonNode body) {}
 
