@@ -234,10 +234,15 @@ public abstract class DockerEngine implements AutoCloseable {
             + "): "
             + root.getClass().getSimpleName()
             + (root.getMessage() == null ? "" : ": " + root.getMessage())
-            + ". Start an engine (Docker Desktop, colima or Podman on a laptop; `sudo dockerd` on"
-            + " Linux), or point DOCKER_HOST at a running one, e.g. DOCKER_HOST="
-            + EngineEndpointResolver.DEFAULT_HOST
-            + ".",
+            + (endpoint.setting().equals("DOCKER_HOST")
+                ? ". Start an engine (Docker Desktop, colima or Podman on a laptop; `sudo dockerd`"
+                    + " on Linux), or point DOCKER_HOST at a running one, e.g. DOCKER_HOST="
+                    + EngineEndpointResolver.DEFAULT_HOST
+                    + "."
+                : ". Start that engine or make it reachable from this machine, or point "
+                    + endpoint.setting()
+                    + " at a running one (without it, this architecture uses DOCKER_HOST's"
+                    + " engine)."),
         root);
   }
 }

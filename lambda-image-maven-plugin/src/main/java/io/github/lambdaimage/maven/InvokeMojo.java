@@ -52,10 +52,9 @@ public class InvokeMojo extends AbstractFunctionMojo {
     FunctionSettings settings = functionSettings();
     List<InvocationEvent> events = InvocationEvents.load(event == null ? null : event.toPath());
     List<ImageRecord> images = readRecords(architectures);
-    FunctionInvoker invoker = new FunctionInvoker(engine(), buildLog());
     for (ImageRecord image : images) {
       try {
-        invoker.invoke(image, settings, events);
+        new FunctionInvoker(engine(image.arch()), buildLog()).invoke(image, settings, events);
       } catch (FunctionFailedException e) {
         throw new MojoFailureException(e.getMessage(), e);
       }

@@ -89,7 +89,13 @@ public class StartMojo extends AbstractFunctionMojo {
     try {
       endpoint =
           LocalEndpoint.start(
-              keepEngineOpen(), buildLog(), owner, images, functionSettings(), port, concurrency);
+              keepEngineOpen(architectures),
+              buildLog(),
+              owner,
+              images,
+              functionSettings(),
+              port,
+              concurrency);
     } catch (FunctionFailedException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
