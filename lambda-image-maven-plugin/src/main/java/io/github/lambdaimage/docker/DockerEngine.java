@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -115,8 +116,12 @@ public abstract class DockerEngine implements AutoCloseable {
   /** Removes container {@code id}, running or not, with its anonymous volumes; absent is fine. */
   public abstract void removeContainer(String id);
 
-  /** The ids of the containers, running or not, labelled {@code label=value}. */
-  public abstract List<String> containersLabelled(String label, String value);
+  /**
+   * The containers, running or not, that carry label {@code label} (any value).
+   *
+   * @return each container's id with its value of the label
+   */
+  public abstract Map<String, String> containersLabelled(String label);
 
   /**
    * Pushes {@code name:tag}, feeding the engine's progress messages to {@code progress}. The
@@ -229,10 +234,15 @@ public abstract class DockerEngine implements AutoCloseable {
             + "): "
             + root.getClass().getSimpleName()
             + (root.getMessage() == null ? "" : ": " + root.getMessage())
-            + ". Start an engine (Docker Desktop, colima or Podman on a laptop; `sudo dockerd` on"
-            + " Linux), or point DOCKER_HOST at a running one, e.g. DOCKER_HOST="
-            + EngineEndpointResolver.DEFAULT_HOST
-            + ".",
+            + (endpoint.setting().equals("DOCKER_HOST")
+                ? ". Start an engine (Docker Desktop, colima or Podman on a laptop; `sudo dockerd`"
+                    + " on Linux), or point DOCKER_HOST at a running one, e.g. DOCKER_HOST="
+                    + EngineEndpointResolver.DEFAULT_HOST
+                    + "."
+                : ". Start that engine or make it reachable from this machine, or point "
+                    + endpoint.setting()
+                    + " at a running one (without it, this architecture uses DOCKER_HOST's"
+                    + " engine)."),
         root);
   }
 }

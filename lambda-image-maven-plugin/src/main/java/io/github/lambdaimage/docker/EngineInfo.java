@@ -1,5 +1,6 @@
 package io.github.lambdaimage.docker;
 
+import io.github.lambdaimage.model.Architecture;
 import java.util.List;
 
 /**
@@ -118,6 +119,16 @@ public record EngineInfo(
    * @param labels its {@code Labels}
    */
   public record Host(String kernelVersion, String name, List<String> labels) {}
+
+  /**
+   * How images of {@code image} run on this engine: {@code native}, or {@code emulated on this
+   * amd64 engine} (QEMU, Rosetta) when the engine's architecture differs.
+   */
+  public String runs(Architecture image) {
+    return image.dockerName().equals(architecture)
+        ? "native"
+        : "emulated on this " + architecture + " engine";
+  }
 
   /**
    * True when the engine runs inside Docker Desktop (which brings its own CPU emulation): its

@@ -216,10 +216,20 @@ public final class PlainDockerEngine extends DockerEngine {
   }
 
   @Override
-  public List<String> containersLabelled(String label, String value) {
-    return ids(
-        "/containers/json" + EngineHttp.labelFilter(Map.of("all", "1"), label + "=" + value),
-        "list containers labelled " + label + "=" + value);
+  public Map<String, String> containersLabelled(String label) {
+    String what = "list containers labelled " + label;
+    Map<String, String> containers = new LinkedHashMap<>();
+    try {
+      for (Map<String, Object> item :
+          items("/containers/json" + EngineHttp.labelFilter(Map.of("all", "1"), label), what)) {
+        Object labels = item.get("Labels");
+        Object value = labels instanceof Map<?, ?> map ? map.get(label) : null;
+        containers.put(JsonText.string(item, "Id"), value == null ? "" : value.toString());
+      }
+      return containers;
+    } catch (IOException e) {
+      throw unreadable(what, e);
+    }
   }
 
   @Override
@@ -336,18 +346,27 @@ public final class PlainDockerEngine extends DockerEngine {
   }
 
   private List<String> ids(String target, String what) {
-    Response response = request(new Request("GET", target), what);
-    response.expect(endpoint, 200, what);
     try {
       List<String> ids = new ArrayList<>();
-      for (Object item :
-          JsonText.list(JsonText.readObject("{\"items\":" + response.body() + "}"), "items")) {
-        ids.add(JsonText.string(JsonText.asObject(item, "an item"), "Id"));
+      for (Map<String, Object> item : items(target, what)) {
+        ids.add(JsonText.string(item, "Id"));
       }
       return ids;
     } catch (IOException e) {
       throw unreadable(what, e);
     }
+  }
+
+  /** The objects of the JSON array the engine answers to {@code GET target}. */
+  private List<Map<String, Object>> items(String target, String what) throws IOException {
+    Response response = request(new Request("GET", target), what);
+    response.expect(endpoint, 200, what);
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Object item :
+        JsonText.list(JsonText.readObject("{\"items\":" + response.body() + "}"), "items")) {
+      items.add(JsonText.asObject(item, "an item"));
+    }
+    return items;
   }
 
   private Map<String, Object> call(Request request, String what, int expected) {

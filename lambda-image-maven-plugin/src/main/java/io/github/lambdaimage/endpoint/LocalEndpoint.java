@@ -60,10 +60,7 @@ public final class LocalEndpoint implements AutoCloseable {
     try {
       FunctionInvoker invoker = new FunctionInvoker(engine, log, addresses);
       String runLabel = runLabel(owner);
-      int leftovers = invoker.removeLeftovers(runLabel);
-      if (leftovers > 0) {
-        log.info("Removed " + leftovers + " container(s) an earlier, interrupted run left behind");
-      }
+      invoker.removeLeftovers();
       for (ImageRecord image : images) {
         String name =
             images.size() == 1
@@ -71,7 +68,11 @@ public final class LocalEndpoint implements AutoCloseable {
                 : settings.functionName() + "-" + image.architecture();
         FunctionSettings function =
             new FunctionSettings(
-                name, settings.memorySizeMb(), settings.region(), settings.timeout());
+                name,
+                settings.memorySizeMb(),
+                settings.region(),
+                settings.timeout(),
+                settings.environment());
         FunctionPool pool =
             new FunctionPool(name, concurrency, () -> invoker.startWarm(image, function, runLabel));
         functions.put(name, pool);

@@ -5,6 +5,9 @@ import io.github.lambdaimage.context.ContextAssembler;
 import io.github.lambdaimage.context.InputHash;
 import io.github.lambdaimage.docker.BuildSpec;
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.EngineEndpoint;
+import io.github.lambdaimage.docker.EngineInfo;
+import io.github.lambdaimage.docker.Engines;
 import io.github.lambdaimage.docker.ImageState;
 import io.github.lambdaimage.docker.ImageVerifier;
 import io.github.lambdaimage.log.BuildLog;
@@ -18,10 +21,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Builds one architecture's image: pin the base, render, assemble the context, skip when an image
- * of the same inputs exists, else pull the base for the platform, build under a temporary tag,
- * verify, and only then tag it (so a failed build leaves the previous tag and {@code image.json}
- * alone, and nothing that removes untagged images can take the new one before it is tagged).
+ * Builds one architecture's image on that architecture's engine: pin the base, render, assemble the
+ * context, skip when an image of the same inputs exists, else pull the base for the platform, build
+ * under a temporary tag, verify, and only then tag it (so a failed build leaves the previous tag
+ * and {@code image.json} alone, and nothing that removes untagged images can take the new one
+ * before it is tagged).
  */
 final class ArchitectureBuild {
 
@@ -33,25 +37,45 @@ final class ArchitectureBuild {
   private final ImageSettings settings;
   private final Architecture architecture;
   private final BaseImageResolver baseImages;
-  private final DockerEngine engine;
+  private final Engines engines;
   private final BuildLog log;
+  private DockerEngine engine;
 
   ArchitectureBuild(
       ImageSettings settings,
       Architecture architecture,
       BaseImageResolver baseImages,
-      DockerEngine engine,
+      Engines engines,
       BuildLog log) {
     this.settings = settings;
     this.architecture = architecture;
     this.baseImages = baseImages;
-    this.engine = engine;
+    this.engines = engines;
     this.log = log;
   }
 
-  /** Runs the build; the result's record is not written yet. */
+  /**
+   * Runs the build; the result's record is not written yet.
+   *
+   * @throws io.github.lambdaimage.docker.EngineUnreachableException naming the architecture's
+   *     engine when it does not answer
+   */
   ArchitectureResult run() {
     long start = System.nanoTime();
+    engine = engines.of(architecture);
+    EngineEndpoint endpoint = engine.endpoint();
+    EngineInfo info = engine.info();
+    log.info(
+        "Engine "
+            + endpoint.host()
+            + " (chosen by "
+            + endpoint.source()
+            + "): "
+            + info.describe()
+            + "; "
+            + architecture
+            + " runs "
+            + info.runs(architecture));
     Inputs inputs = prepare();
     log.debug(() -> "Inputs of " + inputs.image + " prepared in " + millisSince(start) + " ms");
     Optional<ImageState> existing = engine.inspect(inputs.image);
@@ -77,9 +101,14 @@ final class ArchitectureBuild {
         () -> baseImages.pullAuth(inputs.base),
         log);
     String temporaryTag = temporaryTag();
-    String imageId = buildImage(inputs, temporaryTag);
+    // Ctrl-C ends the JVM without running this method's finally block: a hook removes the tag then.
+    Thread untagOnExit =
+        new Thread(() -> engine.removeQuietly(temporaryTag), "lambda-image-untag-" + temporaryTag);
+    Runtime.getRuntime().addShutdownHook(untagOnExit);
+    String imageId;
     String verified;
     try {
+      imageId = buildImage(inputs, temporaryTag);
       verified =
           new ImageVerifier(engine)
               .verify(imageId, architecture, settings.handler(), inputs.base.fromReference());
@@ -87,6 +116,11 @@ final class ArchitectureBuild {
     } finally {
       // Only the temporary tag goes; an unverified image goes with it, as nothing else names it.
       engine.removeQuietly(temporaryTag);
+      try {
+        Runtime.getRuntime().removeShutdownHook(untagOnExit);
+      } catch (IllegalStateException shutdownInProgress) {
+        // the hook runs now
+      }
     }
     log.info("Built " + inputs.image + " (" + imageId + "), verified " + architecture.platform());
     return result(imageId, inputs, verified, false, start);
@@ -162,14 +196,15 @@ final class ArchitectureBuild {
       String imageId, Inputs inputs, String verifiedArchitecture, boolean upToDate, long start) {
     ImageRecord record =
         ImageRecord.built(
-            architecture,
-            settings.repository(),
-            settings.tag(architecture),
-            imageId,
-            inputs.base.recordedReference(),
-            settings.handler(),
-            inputs.hash,
-            verifiedArchitecture);
+                architecture,
+                settings.repository(),
+                settings.tag(architecture),
+                imageId,
+                inputs.base.recordedReference(),
+                settings.handler(),
+                inputs.hash,
+                verifiedArchitecture)
+            .withEngine(engine.endpoint().recordedHost());
     return new ArchitectureResult(record, upToDate, millisSince(start));
   }
 

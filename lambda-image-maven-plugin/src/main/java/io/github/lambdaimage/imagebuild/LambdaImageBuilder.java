@@ -1,6 +1,6 @@
 package io.github.lambdaimage.imagebuild;
 
-import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.docker.Engines;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
@@ -11,32 +11,34 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Builds a module's image for each requested architecture, concurrently or one after the other, and
- * writes each verified image's {@code image.json}; {@code images.json} then lists the architectures
- * this build built, and no other.
+ * Builds a module's image for each requested architecture, each on its own engine, and writes each
+ * verified image's {@code image.json}; {@code images.json} then lists the architectures this build
+ * built, and no other. Architectures on different engines always build at the same time; on one
+ * engine they do too, unless builds are asked to run one by one.
  */
 public final class LambdaImageBuilder {
 
-  private final DockerEngine engine;
+  private final Engines engines;
   private final BaseImageResolver baseImages;
   private final BuildLog log;
   private final boolean parallel;
 
   /**
-   * @param engine the engine to build on
+   * @param engines each architecture's engine
    * @param baseImages pins base images per platform
    * @param log the build log
-   * @param parallel build the architectures concurrently
+   * @param parallel build the architectures of one engine concurrently
    */
   public LambdaImageBuilder(
-      DockerEngine engine, BaseImageResolver baseImages, BuildLog log, boolean parallel) {
-    this.engine = engine;
+      Engines engines, BaseImageResolver baseImages, BuildLog log, boolean parallel) {
+    this.engines = engines;
     this.baseImages = baseImages;
     this.log = log;
     this.parallel = parallel;
@@ -44,27 +46,38 @@ public final class LambdaImageBuilder {
 
   /**
    * Builds every architecture. Records of the architectures that succeeded are written, and listed
-   * in {@code images.json}, even when another fails; the first failure is then thrown.
+   * in {@code images.json}, even when another fails (its engine unreachable, its build broken);
+   * each failure is logged with its architecture, nothing is written for it, and the first is
+   * thrown.
    */
   public List<ArchitectureResult> build(ImageSettings settings, List<Architecture> architectures) {
     Dockerfiles.reportUnusedOverrides(settings, architectures, log);
     ImageRecords records = new ImageRecords(settings.outputDirectory());
-    List<ArchitectureBuild> builds = new ArrayList<>();
+    List<Callable<ArchitectureResult>> builds = new ArrayList<>();
+    List<BuildLog> logs = new ArrayList<>();
     for (Architecture architecture : architectures) {
       BuildLog prefixed =
           architectures.size() > 1 ? PrefixedLog.of(log, "[" + architecture + "] ") : log;
-      builds.add(new ArchitectureBuild(settings, architecture, baseImages, engine, prefixed));
+      logs.add(prefixed);
+      ArchitectureBuild build =
+          new ArchitectureBuild(settings, architecture, baseImages, engines, prefixed);
+      builds.add(parallel ? build::run : () -> oneAtATimeOnItsEngine(architecture, build));
     }
     List<ArchitectureResult> results = new ArrayList<>();
     List<ImageRecord> built = new ArrayList<>();
     RuntimeException failure = null;
-    for (Future<ArchitectureResult> outcome : start(builds)) {
+    List<Future<ArchitectureResult>> outcomes = start(builds);
+    for (int i = 0; i < outcomes.size(); i++) {
       try {
-        ArchitectureResult result = outcome.get();
+        ArchitectureResult result = outcomes.get(i).get();
         built.add(keepDigestOfSameImage(records, result.record()));
         results.add(result);
       } catch (ExecutionException e) {
-        failure = failure != null ? failure : unwrap(e);
+        RuntimeException cause = unwrap(e);
+        if (architectures.size() > 1) {
+          logs.get(i).warn("Failed: " + cause.getMessage());
+        }
+        failure = failure != null ? failure : cause;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new EnvironmentException("Interrupted while building", e);
@@ -77,13 +90,19 @@ public final class LambdaImageBuilder {
     return results;
   }
 
-  private List<Future<ArchitectureResult>> start(List<ArchitectureBuild> builds) {
-    int threads = parallel ? builds.size() : 1;
-    ExecutorService executor = Executors.newFixedThreadPool(threads);
+  private ArchitectureResult oneAtATimeOnItsEngine(
+      Architecture architecture, ArchitectureBuild build) {
+    synchronized (engines.engineLock(architecture)) {
+      return build.run();
+    }
+  }
+
+  private static List<Future<ArchitectureResult>> start(List<Callable<ArchitectureResult>> builds) {
+    ExecutorService executor = Executors.newFixedThreadPool(builds.size());
     try {
       List<Future<ArchitectureResult>> futures = new ArrayList<>();
-      for (ArchitectureBuild build : builds) {
-        futures.add(executor.submit(build::run));
+      for (Callable<ArchitectureResult> build : builds) {
+        futures.add(executor.submit(build));
       }
       return futures;
     } finally {

@@ -2,9 +2,15 @@ package io.github.lambdaimage.invoke;
 
 import io.github.lambdaimage.docker.ContainerSpec;
 import io.github.lambdaimage.docker.DockerEngine;
+import io.github.lambdaimage.errors.EnvironmentException;
+import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.ImageRecord;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * {@value #SANDBOX_USER} whatever the image says, with no capabilities and no way to gain
  * privileges, at most {@value #PIDS_LIMIT} processes and threads, a read-only root file system with
  * a writable {@code /tmp}, and the function's memory as its limit. It is removed on {@link
- * #close()} and, should the JVM stop first (Ctrl-C), by a shutdown hook.
+ * #close()} and, should the JVM stop first (Ctrl-C), by a shutdown hook. Containers of a process
+ * that was killed before either ran carry its {@link #OWNER_LABEL}; {@link #removeLeftovers}
+ * removes them.
  */
 final class FunctionContainer implements AutoCloseable {
 
@@ -29,18 +37,27 @@ final class FunctionContainer implements AutoCloseable {
   /** Lambda's limit on processes and threads in one execution environment. */
   static final long PIDS_LIMIT = 1024;
 
+  /** Label on every container invoke creates: {@code <host name>:<pid>} of the creating JVM. */
+  static final String OWNER_LABEL = "io.github.lambdaimage.invoke.owner";
+
+  private static final int REMOVE_ATTEMPTS = 3;
+  private static final Duration REMOVE_PAUSE = Duration.ofSeconds(1);
+
   private static final long MEGABYTE = 1024L * 1024L;
 
   private final DockerEngine engine;
   private final String id;
+  private final BuildLog log;
   private final Thread removeOnExit;
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private volatile boolean removed;
 
-  private FunctionContainer(DockerEngine engine, String id) {
+  /** Container {@code id} of {@code engine}, removed on {@link #close()} or when the JVM stops. */
+  FunctionContainer(DockerEngine engine, String id, BuildLog log) {
     this.engine = engine;
     this.id = id;
-    this.removeOnExit = new Thread(this::remove, "lambda-image-remove-" + id);
+    this.log = log;
+    this.removeOnExit = new Thread(this::removeOnExit, "lambda-image-remove-" + id);
     Runtime.getRuntime().addShutdownHook(removeOnExit);
   }
 
@@ -58,7 +75,8 @@ final class FunctionContainer implements AutoCloseable {
       Map<String, String> environment,
       int memorySizeMb,
       String name,
-      String runId) {
+      String runId,
+      BuildLog log) {
     String id =
         engine.createContainer(
             new ContainerSpec(
@@ -66,13 +84,69 @@ final class FunctionContainer implements AutoCloseable {
                 name,
                 image.platform(),
                 environment,
-                Map.of(RUN_LABEL, runId),
+                Map.of(RUN_LABEL, runId, OWNER_LABEL, owner(ProcessHandle.current().pid())),
                 route.networkMode(),
                 memorySizeMb * MEGABYTE,
                 Map.of("/tmp", "rw,exec,size=512m,mode=1777"),
                 SANDBOX_USER,
                 PIDS_LIMIT));
-    return new FunctionContainer(engine, id);
+    return new FunctionContainer(engine, id, log);
+  }
+
+  /**
+   * Removes the containers that invoke created on this host in a process that no longer runs (one
+   * killed before it could remove them), and says so in {@code log}. Containers of running
+   * processes, and of other hosts sharing the engine, are left alone.
+   */
+  static void removeLeftovers(DockerEngine engine, BuildLog log) {
+    String host = hostName();
+    engine
+        .containersLabelled(OWNER_LABEL)
+        .forEach(
+            (container, owner) -> {
+              Optional<Long> pid = ownerPid(owner, host);
+              if (pid.isEmpty() || ProcessHandle.of(pid.get()).isPresent()) {
+                return;
+              }
+              try {
+                new FunctionContainer(engine, container, log).close();
+              } catch (EnvironmentException e) {
+                log.warn(e.getMessage());
+                return;
+              }
+              log.info(
+                  "Removed container "
+                      + container.substring(0, 12)
+                      + ", left by an earlier run (process "
+                      + pid.get()
+                      + ") that was killed before it could remove it");
+            });
+  }
+
+  /** The {@link #OWNER_LABEL} value of a container created by process {@code pid} here. */
+  static String owner(long pid) {
+    return hostName() + ":" + pid;
+  }
+
+  /** The process named by {@code owner} if it ran on {@code host}. */
+  static Optional<Long> ownerPid(String owner, String host) {
+    int colon = owner.lastIndexOf(':');
+    if (colon < 0 || !owner.substring(0, colon).equals(host)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(owner.substring(colon + 1)));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   /** The container id. */
@@ -116,19 +190,75 @@ final class FunctionContainer implements AutoCloseable {
   /** Removes the container, running or not; safe to call more than once. */
   @Override
   public void close() {
-    remove();
     try {
-      Runtime.getRuntime().removeShutdownHook(removeOnExit);
-    } catch (IllegalStateException shutdownInProgress) {
-      // the hook is running or has run; nothing left to do
+      remove(REMOVE_ATTEMPTS);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(removeOnExit);
+      } catch (IllegalStateException shutdownInProgress) {
+        // the hook is running or has run; nothing left to do
+      }
     }
   }
 
-  private synchronized void remove() {
+  /**
+   * Removes the container, trying up to {@code attempts} times.
+   *
+   * @throws EnvironmentException naming the container and how to remove it when every attempt fails
+   */
+  private synchronized void remove(int attempts) {
     if (removed) {
       return;
     }
-    engine.removeContainer(id);
-    removed = true;
+    RuntimeException failure = null;
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        engine.removeContainer(id);
+        removed = true;
+        return;
+      } catch (RuntimeException e) {
+        failure = e;
+        if (attempt < attempts) {
+          log.warn(
+              "Removing container "
+                  + id
+                  + " failed (attempt "
+                  + attempt
+                  + " of "
+                  + attempts
+                  + "): "
+                  + e.getMessage()
+                  + "; trying again");
+          pause();
+        }
+      }
+    }
+    throw new EnvironmentException(
+        "Cannot remove container "
+            + id
+            + " from the Docker Engine at "
+            + engine.endpoint().host()
+            + " ("
+            + failure.getMessage()
+            + "). The next lambda-image:invoke removes it; to remove it now: docker rm -f "
+            + id,
+        failure);
+  }
+
+  /** Once only: the JVM is stopping, and a stalled engine would hold it for each attempt. */
+  private void removeOnExit() {
+    try {
+      remove(1);
+    } catch (EnvironmentException e) {
+      log.warn(e.getMessage());
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(REMOVE_PAUSE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

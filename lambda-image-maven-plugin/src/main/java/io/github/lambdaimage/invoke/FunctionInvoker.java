@@ -70,6 +70,7 @@ public final class FunctionInvoker {
    */
   public InvokeReport invoke(
       ImageRecord image, FunctionSettings settings, List<InvocationEvent> events) {
+    removeLeftovers();
     try (Run run = new Run(image, settings, null)) {
       run.start();
       List<InvokeReport.InvocationResult> results = new ArrayList<>();
@@ -87,8 +88,7 @@ public final class FunctionInvoker {
    * Starts {@code image} in a container and waits until its runtime asks for the first invocation,
    * so the container is warm. The caller sends it events one at a time and closes it.
    *
-   * @param runLabel the value of the run label on the container, so that {@link
-   *     #removeLeftovers(String)} finds it after a crash
+   * @param runLabel the value of the run label on the container
    * @throws FunctionFailedException when the runtime exits or never asks within the init limit
    * @throws EnvironmentException when the engine cannot run the image
    */
@@ -105,15 +105,11 @@ public final class FunctionInvoker {
   }
 
   /**
-   * Removes the containers of an earlier {@link #startWarm} with {@code runLabel} whose JVM died
-   * before it could remove them.
-   *
-   * @return how many it removed
+   * Removes the containers that an invoke or a warm start on this host left when its JVM was killed
+   * before it could remove them, saying so for each.
    */
-  public int removeLeftovers(String runLabel) {
-    List<String> leftovers = engine.containersLabelled(FunctionContainer.RUN_LABEL, runLabel);
-    leftovers.forEach(engine::removeContainer);
-    return leftovers.size();
+  public void removeLeftovers() {
+    FunctionContainer.removeLeftovers(engine, log);
   }
 
   static String summary(InvokeReport report) {
@@ -209,7 +205,7 @@ public final class FunctionInvoker {
               + runId;
       try {
         return FunctionContainer.create(
-            engine, image, route, environment, settings.memorySizeMb(), name, label);
+            engine, image, route, environment, settings.memorySizeMb(), name, label, log);
       } catch (NoSuchImageException e) {
         throw new EnvironmentException(
             "The "

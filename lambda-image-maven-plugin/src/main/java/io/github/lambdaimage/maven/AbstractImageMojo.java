@@ -8,10 +8,7 @@ import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.render.RuntimeMode;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The configuration shared by the goals that render and build images. */
@@ -132,10 +129,7 @@ abstract class AbstractImageMojo extends AbstractRegistryMojo {
   }
 
   private Map<String, String> projectProperties() {
-    Map<String, String> properties = new TreeMap<>();
-    for (Properties source : List.of(project.getProperties(), session.getUserProperties())) {
-      source.stringPropertyNames().forEach(name -> properties.put(name, source.getProperty(name)));
-    }
+    Map<String, String> properties = properties();
     properties.put("project.groupId", project.getGroupId());
     properties.put("project.artifactId", project.getArtifactId());
     properties.put("project.version", project.getVersion());

@@ -1,10 +1,11 @@
 package io.github.lambdaimage.maven;
 
+import io.github.lambdaimage.docker.ArchitectureEndpoints;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.DockerJavaLoader;
-import io.github.lambdaimage.docker.EngineEndpoint;
 import io.github.lambdaimage.docker.EngineEndpointResolver;
 import io.github.lambdaimage.docker.EngineUnreachableException;
+import io.github.lambdaimage.docker.Engines;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.goal.GoalRunner;
 import io.github.lambdaimage.log.BuildLog;
@@ -12,6 +13,9 @@ import io.github.lambdaimage.model.Architecture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -60,14 +64,30 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.ENGINE_TIMEOUT, defaultValue = "300")
   private int engineTimeout;
 
+  /**
+   * An engine per architecture, e.g. {@code <dockerHosts><arm64>tcp://graviton.example:2376
+   * </arm64></dockerHosts>}: that architecture's base image pull, build, check, up-to-date test,
+   * invoke and push all happen there, and {@code image.json} records the engine's address. Keys are
+   * {@code amd64} and {@code arm64} (aliases are refused); an architecture without one uses the
+   * default engine ({@code DOCKER_HOST}, the Docker context, the default socket). The same as the
+   * properties {@code lambda.dockerHost.<arch>}; TLS per architecture: {@code
+   * lambda.dockerCertPath.<arch>} (a directory with {@code ca.pem}, {@code cert.pem}, {@code
+   * key.pem}; TLS is then verified) and {@code lambda.dockerTlsVerify.<arch>}. Builds on different
+   * engines run at the same time.
+   */
+  @Parameter private Map<String, String> dockerHosts;
+
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   private MojoExecution mojoExecution;
 
-  /** Resolves what the plugin loads on demand. */
+  /**
+   * Resolves what the plugin loads on demand: docker-java for TLS engines, the AWS SDK for ECR
+   * tokens, the runtime interface client. Declared once: a subclass field of the same name would be
+   * injected instead of this one.
+   */
   @Component protected RepositorySystem repositorySystem;
 
-  private DockerEngine engine;
-  private EngineEndpoint endpoint;
+  private Engines engines;
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -111,13 +131,19 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
   }
 
   /**
-   * The Docker Engine, connected on first use and closed when the goal ends: plain requests over a
-   * unix socket or plain TCP, docker-java (resolved now) for TLS and named pipes.
+   * {@code architecture}'s Docker Engine, connected on first use and closed when the goal ends: its
+   * own ({@code lambda.dockerHost.<arch>}, {@code <dockerHosts>}) or the default one. Plain
+   * requests over a unix socket or plain TCP, docker-java (resolved now) for TLS and named pipes.
    *
    * @throws io.github.lambdaimage.docker.EngineUnreachableException when it does not answer
    */
-  protected synchronized DockerEngine engine() {
-    if (engine == null) {
+  protected DockerEngine engine(Architecture architecture) {
+    return engines().of(architecture);
+  }
+
+  /** Every architecture's engine, one client per distinct endpoint, closed when the goal ends. */
+  protected synchronized Engines engines() {
+    if (engines == null) {
       if (engineTimeout < 1) {
         throw new InvalidConfigurationException(
             "Invalid engineTimeout (property "
@@ -126,42 +152,56 @@ public abstract class AbstractLambdaImageMojo extends AbstractMojo {
                 + engineTimeout
                 + "; give the seconds an engine request may stay idle, e.g. 300.");
       }
-      EngineEndpoint where = engineEndpoint();
-      engine =
-          DockerEngine.connect(
-              where,
+      engines =
+          new Engines(
+              ArchitectureEndpoints.of(
+                  properties(), dockerHosts, () -> EngineEndpointResolver.fromSystem().resolve()),
               Duration.ofSeconds(engineTimeout),
               new DockerJavaLoader(
                   () -> DockerJavaJars.resolve(repositorySystem, session, project),
                   getClass().getClassLoader()));
-      getLog().debug("Docker Engine at " + where.host() + " (chosen by " + where.source() + ")");
     }
-    return engine;
+    return engines;
   }
 
-  /** Where the engine is: {@code DOCKER_HOST}, the Docker context, or the default socket. */
-  protected synchronized EngineEndpoint engineEndpoint() {
-    if (endpoint == null) {
-      endpoint = EngineEndpointResolver.fromSystem().resolve();
+  private synchronized void closeEngine() {
+    if (engines != null) {
+      engines.close();
+      engines = null;
     }
-    return endpoint;
   }
 
   /**
-   * Hands the engine connection over to the caller, who closes it: for a goal that leaves
-   * containers running after it ends (lambda-image:start).
+   * Hands the engine of {@code architectures} over to the caller, who closes it: for a goal that
+   * leaves containers running after it ends (lambda-image:start). They must share one engine.
+   *
+   * @throws InvalidConfigurationException when they are on different engines
    */
-  protected synchronized DockerEngine keepEngineOpen() {
-    DockerEngine kept = engine();
-    engine = null;
-    return kept;
+  protected synchronized DockerEngine keepEngineOpen(List<Architecture> architectures) {
+    List<String> hosts =
+        architectures.stream().map(a -> a + " on " + engines().endpoint(a).host()).toList();
+    if (architectures.stream().map(a -> engines().endpoint(a).host()).distinct().count() > 1) {
+      throw new InvalidConfigurationException(
+          "lambda-image:"
+              + goal()
+              + " serves the images of one engine, but "
+              + String.join(", ", hosts)
+              + ": run it for one architecture at a time, e.g. -D"
+              + PropertyNames.ARCH
+              + "="
+              + architectures.get(0)
+              + ".");
+    }
+    return engines().detach(architectures.get(0));
   }
 
-  private void closeEngine() {
-    if (engine != null) {
-      engine.close();
-      engine = null;
+  /** The project's properties, overridden by the user's ({@code -D}). */
+  protected Map<String, String> properties() {
+    Map<String, String> properties = new TreeMap<>();
+    for (Properties source : List.of(project.getProperties(), session.getUserProperties())) {
+      source.stringPropertyNames().forEach(name -> properties.put(name, source.getProperty(name)));
     }
+    return properties;
   }
 
   /** The core's view of Maven's log. */

@@ -7,7 +7,6 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * The goals that talk to registries (base image resolution, push): one credential resolver per goal
@@ -27,9 +26,6 @@ abstract class AbstractRegistryMojo extends AbstractLambdaImageMojo {
   private Settings settings;
 
   @Component private SettingsDecrypter settingsDecrypter;
-
-  /** Resolves artifacts on demand: the AWS SDK for ECR tokens, the runtime interface client. */
-  @Component protected RepositorySystem repositorySystem;
 
   private CredentialResolver credentials;
 

@@ -42,7 +42,11 @@ public class BuildMojo extends AbstractImageMojo {
   @Parameter(property = PropertyNames.RUNTIME_INTERFACE_CLIENT_VERSION)
   private String runtimeInterfaceClientVersion;
 
-  /** Build several architectures at the same time; {@code false} builds them one by one. */
+  /**
+   * Build several architectures at the same time; {@code false} builds those on one engine one by
+   * one (architectures on different engines, see {@code dockerHosts}, still build at the same
+   * time).
+   */
   @Parameter(property = PropertyNames.BUILD_PARALLEL, defaultValue = "true")
   private boolean parallel;
 
@@ -102,7 +106,7 @@ public class BuildMojo extends AbstractImageMojo {
                 ? LibraryJar.byFileName(runtimeInterfaceClient())
                 : Map.of());
     List<ArchitectureResult> results =
-        new LambdaImageBuilder(engine(), baseImageResolver(), buildLog(), parallel)
+        new LambdaImageBuilder(engines(), baseImageResolver(), buildLog(), parallel)
             .build(
                 imageSettings(
                     inputs,

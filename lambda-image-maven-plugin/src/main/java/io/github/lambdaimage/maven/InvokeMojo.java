@@ -59,10 +59,10 @@ public class InvokeMojo extends AbstractFunctionMojo {
     FunctionSettings settings = functionSettings();
     List<InvocationEvent> events = InvocationEvents.load(event == null ? null : event.toPath());
     List<ImageRecord> images = readRecords(architectures);
-    FunctionInvoker invoker = new FunctionInvoker(engine(), buildLog(), runtimeApiAddresses());
     for (ImageRecord image : images) {
       try {
-        invoker.invoke(image, settings, events);
+        new FunctionInvoker(engine(image.arch()), buildLog(), runtimeApiAddresses())
+            .invoke(image, settings, events);
       } catch (FunctionFailedException e) {
         throw new MojoFailureException(e.getMessage(), e);
       }

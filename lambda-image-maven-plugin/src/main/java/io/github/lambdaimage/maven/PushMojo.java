@@ -13,7 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Pushes each architecture's built image ({@code target/lambda-image/<arch>/image.json}) to its
  * registry, checks that the registry serves it as a single-platform manifest of that architecture,
- * and records the manifest digest in {@code image.json} and {@code images.json}.
+ * and records the manifest digest in {@code image.json} and {@code images.json}. Each image is
+ * pushed from its architecture's engine (see {@code dockerHosts}), the one that holds it.
  *
  * <p>Registry credentials, first found wins: the {@code settings.xml} {@code <server>} whose id is
  * the registry host; the Docker configuration ({@code ~/.docker/config.json} or {@code
@@ -35,17 +36,16 @@ public class PushMojo extends AbstractRegistryMojo {
   @Override
   protected void execute(List<Architecture> architectures) {
     BuildLog log = buildLog();
-    ImagePusher pusher =
-        new ImagePusher(
-            engine(),
-            registryClient(),
-            registryCredentials(),
-            RetryPolicy.standard(),
-            log,
-            session.getRequest().isInteractiveMode());
     ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory());
     for (Architecture architecture : architectures) {
-      pusher.push(records, architecture);
+      new ImagePusher(
+              engine(architecture),
+              registryClient(),
+              registryCredentials(),
+              RetryPolicy.standard(),
+              log,
+              session.getRequest().isInteractiveMode())
+          .push(records, architecture);
     }
   }
 }

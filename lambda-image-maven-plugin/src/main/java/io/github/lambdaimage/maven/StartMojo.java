@@ -89,7 +89,7 @@ public class StartMojo extends AbstractFunctionMojo {
     try {
       endpoint =
           LocalEndpoint.start(
-              keepEngineOpen(),
+              keepEngineOpen(architectures),
               runtimeApiAddresses(),
               buildLog(),
               owner,

@@ -1,5 +1,6 @@
 package io.github.lambdaimage.push;
 
+import io.github.lambdaimage.docker.ArchitectureEndpoints;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.EngineInfo.ImageStore;
 import io.github.lambdaimage.docker.ImageState;
@@ -101,7 +102,13 @@ public final class ImagePusher {
               + "); recorded its digest without pushing.");
       return pushed;
     }
-    log.info("Pushing " + reference + " (" + architecture.platform() + ")");
+    log.info(
+        "Pushing "
+            + reference
+            + " ("
+            + architecture.platform()
+            + ") from the engine at "
+            + engine.endpoint().host());
     PushProgress progress = retry.run("Push of " + reference, () -> pushOnce(reference, auth), log);
     Manifest manifest = registry.verifySinglePlatform(reference, architecture);
     identity.requireServed(reference, manifest, progress.digest());
@@ -192,9 +199,15 @@ public final class ImagePusher {
             .orElseThrow(
                 () ->
                     new InvalidConfigurationException(
-                        "The engine has no image "
+                        "The engine at "
+                            + engine.endpoint().host()
+                            + " has no image "
                             + record.taggedReference()
-                            + "; build it first: ./mvnw package -Dlambda.arch="
+                            + builtElsewhere(record)
+                            + (builtElsewhere(record).isEmpty()
+                                ? "; build it first"
+                                : ", or build it here")
+                            + ": ./mvnw package -Dlambda.arch="
                             + record.architecture()
                             + "."));
     if (!imageId.equals(record.imageId())) {
@@ -205,9 +218,28 @@ public final class ImagePusher {
               + imageId
               + ", not the built image "
               + record.imageId()
-              + " that image.json records; it was retagged since the build. Build again before"
-              + " pushing.");
+              + " that image.json records"
+              + (builtElsewhere(record).isEmpty()
+                  ? "; it was retagged since the build"
+                  : builtElsewhere(record))
+              + ". Build again before pushing.");
     }
+  }
+
+  /** Empty, or why the image is not here: image.json records another engine, which must push it. */
+  private String builtElsewhere(ImageRecord record) {
+    String here = engine.endpoint().recordedHost();
+    if (record.engine() == null || record.engine().equals(here)) {
+      return "";
+    }
+    return " (image.json records that the engine at "
+        + record.engine()
+        + " built it; push from that engine: set "
+        + ArchitectureEndpoints.HOST_PREFIX
+        + record.architecture()
+        + "="
+        + record.engine()
+        + ", as when it was built)";
   }
 
   private PushProgress pushOnce(ImageReference reference, Optional<RegistryCredentials> auth) {

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lambdaimage.json.JsonText;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** What the plain client does without an engine: no answer, a silent peer, its own encodings. */
@@ -34,40 +29,21 @@ class PlainDockerEngineTest {
   @Test
   void anEngineThatAcceptsAndNeverAnswersFailsAfterTheIdleLimitNamingWhatStalled()
       throws IOException {
-    List<Socket> accepted = new CopyOnWriteArrayList<>();
-    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Thread acceptor =
-          new Thread(
-              () -> {
-                try {
-                  while (true) {
-                    accepted.add(silent.accept());
-                  }
-                } catch (IOException closed) {
-                  // the test is over
-                }
-              });
-      acceptor.setDaemon(true);
-      acceptor.start();
-      EngineEndpoint endpoint =
-          new EngineEndpoint("tcp://127.0.0.1:" + silent.getLocalPort(), "DOCKER_HOST", null);
+    try (SilentEngine silent = SilentEngine.onLoopback()) {
+      EngineEndpoint endpoint = new EngineEndpoint(silent.host(), "DOCKER_HOST", null);
       long started = System.nanoTime();
 
       assertThatThrownBy(
               () -> new PlainDockerEngine(endpoint, Duration.ofSeconds(1)).inspect("app:1"))
           .isInstanceOf(EngineTimeoutException.class)
           .hasMessage(
-              "The Docker Engine at tcp://127.0.0.1:"
-                  + silent.getLocalPort()
+              "The Docker Engine at "
+                  + silent.host()
                   + " sent nothing for 1 s when asked to inspect image app:1. Check that it is"
                   + " responsive (docker info); if it is just slow (a build step that prints"
                   + " nothing for long), raise the limit with -Dlambda.engineTimeout=<seconds>.");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-      assertThat(accepted).hasSize(1);
-    } finally {
-      for (Socket socket : accepted) {
-        socket.close();
-      }
+      assertThat(silent.accepted()).isEqualTo(1);
     }
   }
 

@@ -13,6 +13,7 @@ import io.github.lambdaimage.invoke.TestImages;
 import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 class LocalEndpointEngineIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RUN_LABEL = "io.github.lambdaimage.invoke.run";
+  private static final String OWNER_LABEL = "io.github.lambdaimage.invoke.owner";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final RecordingLog log = new RecordingLog();
@@ -64,10 +66,17 @@ class LocalEndpointEngineIT {
   @Test
   void servesBothArchitecturesWarmReplacesAnExitedContainerAndLeavesNothingBehind()
       throws Exception {
+    Process killed = new ProcessBuilder("true").start();
+    killed.waitFor();
     String leftover =
         docker
             .createContainerCmd(functions.get(0).imageId())
-            .withLabels(Map.of(RUN_LABEL, LocalEndpoint.runLabel(owner)))
+            .withLabels(
+                Map.of(
+                    RUN_LABEL,
+                    LocalEndpoint.runLabel(owner),
+                    OWNER_LABEL,
+                    InetAddress.getLocalHost().getHostName() + ":" + killed.pid()))
             .exec()
             .getId();
 
@@ -83,7 +92,12 @@ class LocalEndpointEngineIT {
             1);
     try {
       assertThat(log.infos())
-          .contains("Removed 1 container(s) an earlier, interrupted run left behind");
+          .contains(
+              "Removed container "
+                  + leftover.substring(0, 12)
+                  + ", left by an earlier run (process "
+                  + killed.pid()
+                  + ") that was killed before it could remove it");
       assertThat(endpointContainers()).hasSize(2).doesNotContain(leftover);
       assertThat(endpoint.functionNames())
           .containsExactly(functionName + "-amd64", functionName + "-arm64");
@@ -121,7 +135,10 @@ class LocalEndpointEngineIT {
   }
 
   private List<String> endpointContainers() {
-    return engine.containersLabelled(RUN_LABEL, LocalEndpoint.runLabel(owner));
+    return engine.containersLabelled(RUN_LABEL).entrySet().stream()
+        .filter(e -> e.getValue().equals(LocalEndpoint.runLabel(owner)))
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private JsonNode answer(LocalEndpoint endpoint, String function, String json) throws Exception {

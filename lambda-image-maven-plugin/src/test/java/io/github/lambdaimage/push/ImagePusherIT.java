@@ -218,7 +218,8 @@ class ImagePusherIT {
             amd64.baseImage(),
             amd64.handler(),
             amd64.contextDigest(),
-            "amd64"));
+            "amd64",
+            null));
 
     assertThatThrownBy(() -> pusher(RetryPolicy.none()).push(records, Architecture.AMD64))
         .isInstanceOf(InvalidConfigurationException.class)
@@ -255,6 +256,7 @@ class ImagePusherIT {
         record.baseImage(),
         record.handler(),
         record.contextDigest(),
-        verified);
+        verified,
+        record.engine());
   }
 }

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param contextDigest the hash of every build input; equal hashes mean an identical build
  * @param verifiedArchitecture the architecture the engine reported for the built image; the build
  *     writes the record only when it equals {@code architecture}
+ * @param engine the address of the engine that built the image and holds it, e.g. {@code
+ *     tcp://10.0.0.5:2376}, never with credentials; {@code null} in records of earlier versions
  */
 public record ImageRecord(
     String architecture,
@@ -34,7 +36,8 @@ public record ImageRecord(
     String baseImage,
     String handler,
     String contextDigest,
-    String verifiedArchitecture) {
+    String verifiedArchitecture,
+    String engine) {
 
   /** The record as a JSON object, members in the contract's order, {@code null}s left out. */
   public Map<String, Object> toJsonObject() {
@@ -50,6 +53,7 @@ public record ImageRecord(
     object.put("handler", handler);
     object.put("contextDigest", contextDigest);
     object.put("verifiedArchitecture", verifiedArchitecture);
+    object.put("engine", engine);
     object.values().removeIf(Objects::isNull);
     return object;
   }
@@ -71,10 +75,14 @@ public record ImageRecord(
         JsonText.string(object, "baseImage"),
         JsonText.string(object, "handler"),
         JsonText.string(object, "contextDigest"),
-        JsonText.string(object, "verifiedArchitecture"));
+        JsonText.string(object, "verifiedArchitecture"),
+        JsonText.string(object, "engine"));
   }
 
-  /** A record of a freshly built, verified image that has not been pushed yet. */
+  /**
+   * A record of a freshly built, verified image that has not been pushed yet; {@link #withEngine}
+   * adds the engine that built it.
+   */
   public static ImageRecord built(
       Architecture architecture,
       String repository,
@@ -95,11 +103,21 @@ public record ImageRecord(
         baseImage,
         handler,
         contextDigest,
-        verifiedArchitecture);
+        verifiedArchitecture,
+        null);
   }
 
   /** This record with the registry digest set after a push. */
   public ImageRecord withDigest(String newDigest) {
+    return copy(newDigest, engine);
+  }
+
+  /** This record with the address of the engine that built and holds the image (no credentials). */
+  public ImageRecord withEngine(String newEngine) {
+    return copy(digest, newEngine);
+  }
+
+  private ImageRecord copy(String newDigest, String newEngine) {
     return new ImageRecord(
         architecture,
         lambdaArchitecture,
@@ -111,7 +129,8 @@ public record ImageRecord(
         baseImage,
         handler,
         contextDigest,
-        verifiedArchitecture);
+        verifiedArchitecture,
+        newEngine);
   }
 
   /** The architecture as the shared type; fails on a record with an unknown value. */

@@ -158,6 +158,31 @@ class ImageRecordsTest {
   }
 
   @Test
+  void theEngineThatBuiltTheImageIsRecordedLastAndReadBack() throws Exception {
+    ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory);
+    ImageRecord built = arm64Record().withEngine("tcp://10.0.0.5:2376");
+    records.write(built.withDigest("sha256:ddd"));
+
+    String json = Files.readString(records.imageFile(Architecture.ARM64), StandardCharsets.UTF_8);
+    assertThat(json)
+        .endsWith(
+            "  \"verifiedArchitecture\" : \"arm64\",\n"
+                + "  \"engine\" : \"tcp://10.0.0.5:2376\"\n"
+                + "}\n");
+    assertThat(records.read(Architecture.ARM64).engine()).isEqualTo("tcp://10.0.0.5:2376");
+    assertThat(records.read(Architecture.ARM64).digest()).isEqualTo("sha256:ddd");
+  }
+
+  @Test
+  void aRecordOfAnEarlierVersionHasNoEngine() throws Exception {
+    Path file = buildDirectory.resolve("image.json");
+    Files.writeString(file, "{\"architecture\":\"arm64\",\"verifiedArchitecture\":\"arm64\"}");
+
+    assertThat(ImageRecords.readFile(file).engine()).isNull();
+    assertThat(ImageRecords.readFile(file).isArchitectureVerified()).isTrue();
+  }
+
+  @Test
   void membersFromANewerVersionAreIgnored() throws Exception {
     Path file = buildDirectory.resolve("image.json");
     Files.writeString(file, "{\"architecture\":\"arm64\",\"future\":{\"x\":[1]},\"tag\":\"t\"}");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,6 +120,11 @@ public final class MavenBuild {
 
   /** Runs the build and waits for it (at most 20 minutes). */
   public Result run() {
+    return start().await(Duration.ofMinutes(20));
+  }
+
+  /** Starts the build in its own process and returns at once; its log goes to {@code build.log}. */
+  public Running start() {
     Path settings = writeSettings();
     List<String> command = new ArrayList<>();
     command.add(
@@ -149,18 +155,94 @@ public final class MavenBuild {
     Path logFile = projectDirectory.resolve("build.log");
     process.redirectOutput(logFile.toFile());
     try {
-      Process running = process.start();
-      if (!running.waitFor(20, TimeUnit.MINUTES)) {
-        running.destroyForcibly();
-        throw new IllegalStateException("Maven build in " + projectDirectory + " timed out");
-      }
-      return new Result(
-          running.exitValue(), Files.readString(logFile, StandardCharsets.UTF_8), projectDirectory);
+      return new Running(process.start(), logFile, projectDirectory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while running Maven", e);
+    }
+  }
+
+  /**
+   * A started build. Maven's launcher script replaces itself with the JVM, so {@link #pid()} is the
+   * JVM's and a signal sent to it reaches Maven as a user's Ctrl-C ({@code INT}) would.
+   */
+  public static final class Running {
+    private final Process process;
+    private final Path logFile;
+    private final Path projectDirectory;
+
+    private Running(Process process, Path logFile, Path projectDirectory) {
+      this.process = process;
+      this.logFile = logFile;
+      this.projectDirectory = projectDirectory;
+    }
+
+    /** The Maven JVM's process id. */
+    public long pid() {
+      return process.pid();
+    }
+
+    /** The log so far. */
+    public String log() {
+      try {
+        return Files.readString(logFile, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
+     * Waits until a line of the log contains {@code text}.
+     *
+     * @throws IllegalStateException when the build ends or {@code limit} passes first
+     */
+    public void awaitLogLine(String text, Duration limit) {
+      long deadline = System.nanoTime() + limit.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (log().contains(text)) {
+          return;
+        }
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              "The build ended before its log showed '" + text + "':\n" + log());
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      throw new IllegalStateException(
+          "No '" + text + "' in the log after " + limit + ":\n" + log());
+    }
+
+    /** Sends {@code signal} ({@code INT}, {@code KILL}, ...) to the Maven JVM. */
+    public void signal(String signal) {
+      try {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).start();
+        if (kill.waitFor() != 0) {
+          throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Waits for the build to end (killing it after {@code limit}) and returns its result. */
+    public Result await(Duration limit) {
+      try {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("Maven build in " + projectDirectory + " timed out");
+        }
+        return new Result(process.exitValue(), log(), projectDirectory);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while running Maven", e);
+      }
     }
   }
 

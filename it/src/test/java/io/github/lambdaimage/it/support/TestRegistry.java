@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,6 +65,29 @@ public final class TestRegistry {
     } catch (IOException e) {
       throw new IllegalStateException("Registry sent a manifest that is not JSON", e);
     }
+  }
+
+  /** Media types of a single-platform image manifest (what Lambda accepts). */
+  public static final List<String> IMAGE_MANIFEST_TYPES =
+      List.of(
+          "application/vnd.docker.distribution.manifest.v2+json",
+          "application/vnd.oci.image.manifest.v1+json");
+
+  /**
+   * The platform ({@code os/architecture}) of the image the registry serves at {@code digest}, or a
+   * description of what it serves instead: a media type that is no single-platform manifest, or a
+   * {@code Docker-Content-Digest} other than {@code digest}.
+   */
+  public static String servedPlatform(String repository, String digest) {
+    Manifest manifest = manifest(repository, digest);
+    if (!digest.equals(manifest.digest())) {
+      return "a manifest whose digest is " + manifest.digest();
+    }
+    if (!IMAGE_MANIFEST_TYPES.contains(manifest.mediaType())) {
+      return "a " + manifest.mediaType();
+    }
+    JsonNode config = blob(repository, manifest.body().path("config").path("digest").asText());
+    return config.path("os").asText() + "/" + config.path("architecture").asText();
   }
 
   /** GETs a blob, such as an image config, as JSON. */

@@ -12,6 +12,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -43,6 +44,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,15 +270,15 @@ public final class DockerJavaEngine extends DockerEngine {
   }
 
   @Override
-  public List<String> containersLabelled(String label, String value) {
-    return client
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of(label, value))
-        .exec()
-        .stream()
-        .map(container -> container.getId())
-        .toList();
+  public Map<String, String> containersLabelled(String label) {
+    Map<String, String> containers = new LinkedHashMap<>();
+    for (Container container :
+        client.listContainersCmd().withShowAll(true).withLabelFilter(List.of(label)).exec()) {
+      Map<String, String> labels = container.getLabels();
+      String value = labels == null ? null : labels.get(label);
+      containers.put(container.getId(), value == null ? "" : value);
+    }
+    return containers;
   }
 
   @Override
