@@ -33,8 +33,8 @@ class EngineMatrixIT {
     MavenBuild build =
         MavenBuild.of(project)
             .env("DOCKER_HOST", engine.dockerHost())
+            .args(MavenBuild.WITHOUT_MODULE_TESTS)
             .args(
-                "-DskipTests",
                 "-Dlambda.arch=amd64,arm64",
                 "-Dlambda.baseImage=" + TestRegistry.officialBaseImage(),
                 "-Dlambda.image.repository=" + repository(engine))

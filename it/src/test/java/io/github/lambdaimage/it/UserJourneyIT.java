@@ -44,6 +44,7 @@ class UserJourneyIT {
     MavenBuild build = MavenBuild.of(HANDLER.projectDirectory());
     build.args("-Dlambda.runtime=custom", "-Dlambda.baseImage=" + TestRegistry.baseImage());
     build.args("-Dlambda.image.repository=" + REPOSITORY);
+    build.args(MavenBuild.WITHOUT_MODULE_TESTS);
     MavenBuild.Result result = build.args(args).run();
     assertThat(result.succeeded()).as(result.log()).isTrue();
     return result;
@@ -70,18 +71,18 @@ class UserJourneyIT {
   @Test
   @Order(1)
   void packageBuildsExactlyTheRequestedArchitecture() {
-    handlerBuild("package", "-DskipTests", "-Dlambda.arch=amd64");
+    handlerBuild("package", "-Dlambda.arch=amd64");
     assertBuiltFor(Architecture.AMD64);
     assertThat(records().imageFile(Architecture.ARM64)).doesNotExist();
 
-    handlerBuild("package", "-DskipTests", "-Dlambda.arch=arm64");
+    handlerBuild("package", "-Dlambda.arch=arm64");
     assertBuiltFor(Architecture.ARM64);
   }
 
   @Test
   @Order(2)
   void packageOfBothReportsBothUpToDate() {
-    MavenBuild.Result result = handlerBuild("package", "-DskipTests", "-Dlambda.arch=amd64,arm64");
+    MavenBuild.Result result = handlerBuild("package", "-Dlambda.arch=amd64,arm64");
 
     assertBuiltFor(Architecture.AMD64);
     assertBuiltFor(Architecture.ARM64);
@@ -95,7 +96,7 @@ class UserJourneyIT {
   @Test
   @Order(3)
   void deployInvokesBothImagesThenPushesSinglePlatformManifests() {
-    MavenBuild.Result result = handlerBuild("deploy", "-DskipTests", "-Dlambda.arch=amd64,arm64");
+    MavenBuild.Result result = handlerBuild("deploy", "-Dlambda.arch=amd64,arm64");
 
     assertThat(result.log())
         .containsPattern("\\[[^\\]]*amd64\\] Response to [^\\n]*\"architecture\":\"amd64\"")

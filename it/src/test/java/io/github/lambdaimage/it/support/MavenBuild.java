@@ -41,6 +41,14 @@ public final class MavenBuild {
   }
 
   /**
+   * Skips a copied module's own unit and integration tests but not the image goals: {@code
+   * -DskipTests} would also skip {@code lambda-image:invoke}, as Maven users expect.
+   */
+  public static final String[] WITHOUT_MODULE_TESTS = {
+    "-Dtest=none", "-Dsurefire.failIfNoSpecifiedTests=false", "-DskipITs"
+  };
+
+  /**
    * Copies the repository's module {@code module} (its {@code pom.xml} and {@code src}) to {@code
    * target/it-projects/<name>/<module>} and returns a build of that copy. A fresh copy each call.
    */
