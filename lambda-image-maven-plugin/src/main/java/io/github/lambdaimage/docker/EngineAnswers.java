@@ -54,7 +54,11 @@ final class EngineAnswers {
         JsonText.string(version, "ApiVersion"),
         JsonText.string(system, "OperatingSystem"),
         components,
-        driverStatus);
+        driverStatus,
+        new EngineInfo.Host(
+            JsonText.string(system, "KernelVersion"),
+            JsonText.string(system, "Name"),
+            JsonText.list(system, "Labels").stream().map(String::valueOf).toList()));
   }
 
   /** The message of a streamed error: its {@code errorDetail.message}, else its {@code error}. */

@@ -14,6 +14,9 @@ import java.util.List;
  *     {@code Docker Desktop}
  * @param kind Docker or Podman
  * @param imageStore how the engine stores images, which decides what its image ids are
+ * @param kernelVersion the kernel release of the engine's host, e.g. {@code 6.1.0-18-amd64}
+ * @param name the engine host's name, e.g. {@code colima} for colima's virtual machine
+ * @param labels the engine's labels, {@code key=value} each
  */
 public record EngineInfo(
     String os,
@@ -22,7 +25,17 @@ public record EngineInfo(
     String apiVersion,
     String operatingSystem,
     Kind kind,
-    ImageStore imageStore) {
+    ImageStore imageStore,
+    String kernelVersion,
+    String name,
+    List<String> labels) {
+
+  /** Copies the labels; absent values become empty. */
+  public EngineInfo {
+    kernelVersion = kernelVersion == null ? "" : kernelVersion;
+    name = name == null ? "" : name;
+    labels = labels == null ? List.of() : List.copyOf(labels);
+  }
 
   /** The product serving the Engine API. */
   public enum Kind {
@@ -68,6 +81,7 @@ public record EngineInfo(
    *
    * @param components the names of {@code /version}'s {@code Components}
    * @param driverStatus {@code /info}'s {@code DriverStatus} pairs
+   * @param host {@code /info}'s {@code KernelVersion}, {@code Name} and {@code Labels}
    */
   public static EngineInfo of(
       String os,
@@ -76,7 +90,8 @@ public record EngineInfo(
       String apiVersion,
       String operatingSystem,
       List<String> components,
-      List<List<String>> driverStatus) {
+      List<List<String>> driverStatus,
+      Host host) {
     String driverType = null;
     for (List<String> status : driverStatus) {
       if (status.size() == 2 && "driver-type".equals(status.get(0))) {
@@ -90,8 +105,20 @@ public record EngineInfo(
         apiVersion,
         operatingSystem,
         Kind.of(components),
-        ImageStore.of(driverType));
+        ImageStore.of(driverType),
+        host.kernelVersion(),
+        host.name(),
+        host.labels());
   }
+
+  /**
+   * What {@code /info} says about the machine the engine runs on.
+   *
+   * @param kernelVersion its {@code KernelVersion}
+   * @param name its {@code Name}, the host name
+   * @param labels its {@code Labels}
+   */
+  public record Host(String kernelVersion, String name, List<String> labels) {}
 
   /**
    * How images of {@code image} run on this engine: {@code native}, or {@code emulated on this
@@ -103,9 +130,14 @@ public record EngineInfo(
         : "emulated on this " + architecture + " engine";
   }
 
-  /** True when the engine runs inside Docker Desktop (which brings its own CPU emulation). */
+  /**
+   * True when the engine runs inside Docker Desktop (which brings its own CPU emulation): its
+   * operating system says so, or it carries Docker Desktop's {@code com.docker.desktop.address}
+   * label.
+   */
   public boolean dockerDesktop() {
-    return operatingSystem != null && operatingSystem.contains("Docker Desktop");
+    return (operatingSystem != null && operatingSystem.contains("Docker Desktop"))
+        || labels.stream().anyMatch(label -> label.startsWith("com.docker.desktop.address="));
   }
 
   /**

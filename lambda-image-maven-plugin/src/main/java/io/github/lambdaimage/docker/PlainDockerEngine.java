@@ -99,8 +99,12 @@ public final class PlainDockerEngine extends DockerEngine {
     hostConfig.put("Memory", spec.memoryBytes());
     hostConfig.put("ReadonlyRootfs", true);
     hostConfig.put("Tmpfs", spec.tmpfs());
+    hostConfig.put("CapDrop", List.of(ContainerSpec.CAPABILITIES_DROPPED));
+    hostConfig.put("SecurityOpt", List.of(ContainerSpec.NO_NEW_PRIVILEGES));
+    hostConfig.put("PidsLimit", spec.pidsLimit());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("Image", spec.image());
+    body.put("User", spec.user());
     body.put(
         "Env",
         spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());

@@ -4,6 +4,7 @@ import io.github.lambdaimage.context.Sha256;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.invoke.FunctionInvoker;
 import io.github.lambdaimage.invoke.FunctionSettings;
+import io.github.lambdaimage.invoke.RuntimeApiAddresses;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.ImageRecord;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,11 @@ public final class LocalEndpoint implements AutoCloseable {
    * @param settings the function configuration; its name is the base of the function names
    * @param port the port, or 0 for a free one
    * @param concurrency the most containers per function
+   * @param addresses where the Runtime API listens and what the containers call it, as configured
    */
   public static LocalEndpoint start(
       DockerEngine engine,
+      RuntimeApiAddresses addresses,
       BuildLog log,
       String owner,
       List<ImageRecord> images,
@@ -55,7 +58,7 @@ public final class LocalEndpoint implements AutoCloseable {
       int concurrency) {
     Map<String, FunctionPool> functions = new LinkedHashMap<>();
     try {
-      FunctionInvoker invoker = new FunctionInvoker(engine, log);
+      FunctionInvoker invoker = new FunctionInvoker(engine, log, addresses);
       String runLabel = runLabel(owner);
       invoker.removeLeftovers();
       for (ImageRecord image : images) {

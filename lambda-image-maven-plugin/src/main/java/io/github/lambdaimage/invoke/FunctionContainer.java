@@ -14,15 +14,28 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One container running a function image the way Lambda would: read-only root file system with a
- * writable {@code /tmp}, the function's memory as its limit. It is removed on {@link #close()} and,
- * should the JVM stop first (Ctrl-C), by a shutdown hook. Containers of a process that was killed
- * before either ran carry its {@link #OWNER_LABEL}; {@link #removeLeftovers} removes them.
+ * One container running a function image in a sandbox like Lambda's: as the unprivileged user
+ * {@value #SANDBOX_USER} whatever the image says, with no capabilities and no way to gain
+ * privileges, at most {@value #PIDS_LIMIT} processes and threads, a read-only root file system with
+ * a writable {@code /tmp}, and the function's memory as its limit. It is removed on {@link
+ * #close()} and, should the JVM stop first (Ctrl-C), by a shutdown hook. Containers of a process
+ * that was killed before either ran carry its {@link #OWNER_LABEL}; {@link #removeLeftovers}
+ * removes them.
  */
 final class FunctionContainer implements AutoCloseable {
 
   /** Label on every container invoke creates; its value is the run's unique id. */
   static final String RUN_LABEL = "io.github.lambdaimage.invoke.run";
+
+  /**
+   * The {@code uid:gid} functions run as. Lambda runs every function as an unprivileged user
+   * ({@code sbx_user1051}, uid 993), never as the image's user; files the function reads must be
+   * readable by others, and only {@code /tmp} is writable.
+   */
+  static final String SANDBOX_USER = "993:990";
+
+  /** Lambda's limit on processes and threads in one execution environment. */
+  static final long PIDS_LIMIT = 1024;
 
   /** Label on every container invoke creates: {@code <host name>:<pid>} of the creating JVM. */
   static final String OWNER_LABEL = "io.github.lambdaimage.invoke.owner";
@@ -74,7 +87,9 @@ final class FunctionContainer implements AutoCloseable {
                 Map.of(RUN_LABEL, runId, OWNER_LABEL, owner(ProcessHandle.current().pid())),
                 route.networkMode(),
                 memorySizeMb * MEGABYTE,
-                Map.of("/tmp", "rw,exec,size=512m")));
+                Map.of("/tmp", "rw,exec,size=512m,mode=1777"),
+                SANDBOX_USER,
+                PIDS_LIMIT));
     return new FunctionContainer(engine, id, log);
   }
 

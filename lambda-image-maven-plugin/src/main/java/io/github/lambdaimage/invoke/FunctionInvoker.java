@@ -35,14 +35,28 @@ public final class FunctionInvoker {
 
   private final DockerEngine engine;
   private final BuildLog log;
+  private final RuntimeApiAddresses addresses;
 
   /**
+   * An invoker whose Runtime API listens on loopback, for engines that reach it there.
+   *
    * @param engine the engine that holds the images
    * @param log where responses, timings and the container's output go
    */
   public FunctionInvoker(DockerEngine engine, BuildLog log) {
+    this(engine, log, RuntimeApiAddresses.DETECTED);
+  }
+
+  /**
+   * @param engine the engine that holds the images
+   * @param log where responses, timings and the container's output go
+   * @param addresses where the Runtime API listens and what the container calls it, as far as the
+   *     user chose; {@link RuntimeApiRoute} decides the rest
+   */
+  public FunctionInvoker(DockerEngine engine, BuildLog log, RuntimeApiAddresses addresses) {
     this.engine = engine;
     this.log = log;
+    this.addresses = addresses;
   }
 
   /**
@@ -133,6 +147,7 @@ public final class FunctionInvoker {
     private final FunctionSettings settings;
     private final String engineArchitecture;
     private final String prefix;
+    private final RuntimeApiRoute route;
     private final RuntimeApiServer server;
     private final String runtimeApi;
     private final FunctionContainer container;
@@ -148,18 +163,35 @@ public final class FunctionInvoker {
       this.engineArchitecture = engine.info().architecture();
       this.prefix = "[" + settings.functionName() + " " + image.architecture() + "] ";
       this.logs = new ContainerLogs(log, prefix);
-      RuntimeApiRoute route = RuntimeApiRoute.forEngine(engine.info());
-      this.server = RuntimeApiServer.startOnLoopback();
+      this.route =
+          RuntimeApiRoute.choose(
+              engine.info(), engine.endpoint(), addresses, RuntimeApiRoute.thisKernel());
+      this.server = RuntimeApiServer.start(route.bindAddress());
       this.runtimeApi = route.runtimeApi(server.port());
+      String where =
+          "Runtime API on "
+              + server.hostAndPort()
+              + ", called at "
+              + runtimeApi
+              + " over the "
+              + route.networkMode()
+              + " network ("
+              + route.reason()
+              + ")";
+      if (route.exposed()) {
+        log.info(prefix + where + "; it serves that network until the function is done");
+      } else {
+        log.debug(() -> prefix + where);
+      }
       try {
-        this.container = create(route);
+        this.container = create();
       } catch (RuntimeException e) {
         server.close();
         throw e;
       }
     }
 
-    private FunctionContainer create(RuntimeApiRoute route) {
+    private FunctionContainer create() {
       Map<String, String> environment =
           LambdaEnvironment.variables(settings, image.handler(), runtimeApi);
       String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -225,7 +257,7 @@ public final class FunctionInvoker {
       } catch (TimeoutException e) {
         logs.awaitEnd();
         throw InvokeFailures.neverPolled(
-            settings.functionName(), image, limit, runtimeApi, logs.tail());
+            settings.functionName(), image, limit, unreached(), logs.tail());
       } catch (ExecutionException e) {
         throw exitedEarly(init, -1);
       } catch (InterruptedException e) {
@@ -287,7 +319,7 @@ public final class FunctionInvoker {
       } catch (TimeoutException e) {
         logs.awaitEnd();
         throw InvokeFailures.neverPolled(
-            settings.functionName(), image, limit, runtimeApi, logs.tail());
+            settings.functionName(), image, limit, unreached(), logs.tail());
       } catch (ExecutionException e) {
         throw exitedEarly(event, -1);
       } catch (InterruptedException e) {
@@ -306,9 +338,17 @@ public final class FunctionInvoker {
       if (execFormatError.isPresent()) {
         return InvokeFailures.emulationMissing(image, engineArchitecture, execFormatError.get());
       }
-      String unreachedRuntimeApi = server.firstPoll().isDone() ? null : runtimeApi;
       return InvokeFailures.exited(
-          settings.functionName(), image, event, exitCode, unreachedRuntimeApi, logs.tail());
+          settings.functionName(),
+          image,
+          event,
+          exitCode,
+          server.firstPoll().isDone() ? null : unreached(),
+          logs.tail());
+    }
+
+    private InvokeFailures.Unreached unreached() {
+      return new InvokeFailures.Unreached(runtimeApi, route.reason());
     }
 
     @Override

@@ -15,12 +15,31 @@ final class InvokeFailures {
 
   private static final String NL = System.lineSeparator();
 
-  private static final String UNREACHABLE_HINT =
-      "An engine inside a virtual machine (colima, Rancher Desktop, a remote DOCKER_HOST) cannot"
-          + " reach this machine's 127.0.0.1; invoke supports an engine on this host and Docker"
-          + " Desktop.";
-
   private InvokeFailures() {}
+
+  /**
+   * The Runtime API the function's runtime never called, and why invoke chose that address.
+   *
+   * @param runtimeApi {@code host:port} as the container was told it
+   * @param reason how the route was chosen
+   */
+  record Unreached(String runtimeApi, String reason) {
+
+    /** What to check and which two properties to set when the container cannot reach it. */
+    String hint() {
+      return "If the container cannot reach "
+          + runtimeApi
+          + " (chosen because "
+          + reason
+          + "), as with an engine in a virtual machine or on another host, set "
+          + RuntimeApiAddresses.BIND_PROPERTY
+          + " to an address of this machine that the engine reaches and "
+          + RuntimeApiAddresses.HOST_PROPERTY
+          + " to the name or address its containers call it at (default: the "
+          + RuntimeApiAddresses.BIND_PROPERTY
+          + " address).";
+    }
+  }
 
   static FunctionFailedException functionError(
       String function, ImageRecord image, InvocationEvent event, String requestId, ErrorReport e) {
@@ -67,7 +86,7 @@ final class InvokeFailures {
       String function,
       ImageRecord image,
       Duration waited,
-      String runtimeApi,
+      Unreached unreached,
       List<String> logTail) {
     return new FunctionFailedException(
         "Function "
@@ -77,24 +96,24 @@ final class InvokeFailures {
             + ") did not ask for an invocation within "
             + waited.toSeconds()
             + " s: its runtime never called "
-            + runtimeApi
+            + unreached.runtimeApi()
             + "/2018-06-01/runtime/invocation/next. Check that the image's entrypoint starts the"
             + " Lambda runtime interface client. "
-            + UNREACHABLE_HINT
+            + unreached.hint()
             + tail(logTail));
   }
 
   /**
    * The container stopped without answering.
    *
-   * @param unreachedRuntimeApi the Runtime API address when the runtime never called it, else null
+   * @param unreached the Runtime API when the runtime never called it, else null
    */
   static FunctionFailedException exited(
       String function,
       ImageRecord image,
       InvocationEvent event,
       int exitCode,
-      String unreachedRuntimeApi,
+      Unreached unreached,
       List<String> logTail) {
     return new FunctionFailedException(
         "The container of function "
@@ -108,12 +127,12 @@ final class InvokeFailures {
             + " before answering event "
             + event.name()
             + "."
-            + (unreachedRuntimeApi == null
+            + (unreached == null
                 ? ""
                 : " Its runtime never called the Runtime API at "
-                    + unreachedRuntimeApi
+                    + unreached.runtimeApi()
                     + ". "
-                    + UNREACHABLE_HINT)
+                    + unreached.hint())
             + tail(logTail));
   }
 

@@ -3,6 +3,7 @@ package io.github.lambdaimage.maven;
 import io.github.lambdaimage.goal.GoalRunner;
 import io.github.lambdaimage.invoke.FunctionEnvironment;
 import io.github.lambdaimage.invoke.FunctionSettings;
+import io.github.lambdaimage.invoke.RuntimeApiAddresses;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import io.github.lambdaimage.model.ImageRecords;
@@ -54,6 +55,25 @@ abstract class AbstractFunctionMojo extends AbstractLambdaImageMojo {
   private boolean passAwsCredentials;
 
   /**
+   * The one address of this machine the Runtime API listens on, for an engine that cannot reach
+   * this machine's loopback (a remote {@code DOCKER_HOST}, a virtual machine without a forwarded
+   * host name): an address of the interface that engine reaches. Never every interface; listening
+   * beyond loopback lets that network reach the Runtime API while the function runs. Default {@code
+   * 127.0.0.1}.
+   */
+  @Parameter(property = PropertyNames.RUNTIME_API_BIND)
+  private String runtimeApiBind;
+
+  /**
+   * The host name or address the function's container calls the Runtime API at. Default: the {@code
+   * lambda.runtimeApi.bind} address when that is set, else what the engine forwards to this machine
+   * (127.0.0.1 on this host, host.docker.internal on Docker Desktop, host.lima.internal on colima
+   * or Lima, host.containers.internal on a Podman machine).
+   */
+  @Parameter(property = PropertyNames.RUNTIME_API_HOST)
+  private String runtimeApiHost;
+
+  /**
    * Maven's switch to skip tests: running the function is a test, so {@code -DskipTests} skips this
    * goal too.
    */
@@ -72,6 +92,11 @@ abstract class AbstractFunctionMojo extends AbstractLambdaImageMojo {
         region,
         Duration.ofSeconds(timeout),
         FunctionEnvironment.checked(environment, passAwsCredentials));
+  }
+
+  /** Where the Runtime API listens and what the container calls it, as configured. */
+  protected RuntimeApiAddresses runtimeApiAddresses() {
+    return new RuntimeApiAddresses(runtimeApiBind, runtimeApiHost);
   }
 
   /**

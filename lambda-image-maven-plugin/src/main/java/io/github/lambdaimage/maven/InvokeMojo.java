@@ -21,9 +21,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  * local Lambda Runtime API. Prints each response, the init and invocation times, and fails the
  * build with the function's own error when it throws, fails to initialise, times out or exits.
  *
- * <p>The container shares the host's network and reaches the Runtime API on 127.0.0.1 (on Docker
- * Desktop it uses host.docker.internal instead). It gets no AWS credentials, and it is always
+ * <p>The container runs as Lambda runs functions: as an unprivileged user (uid 993, gid 990),
+ * without capabilities or a way to gain privileges, with at most 1024 processes and threads, a
+ * read-only root file system and a writable /tmp. It gets no AWS credentials, and it is always
  * removed afterwards.
+ *
+ * <p>The Runtime API listens on 127.0.0.1. A container of an engine on this host shares its network
+ * and calls 127.0.0.1; Docker Desktop, colima/Lima and a Podman machine forward a host name to this
+ * machine (host.docker.internal, host.lima.internal, host.containers.internal). For any other
+ * engine (a remote DOCKER_HOST) set {@code lambda.runtimeApi.bind} and {@code
+ * lambda.runtimeApi.host}.
  */
 @Mojo(name = "invoke", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class InvokeMojo extends AbstractFunctionMojo {
@@ -54,7 +61,8 @@ public class InvokeMojo extends AbstractFunctionMojo {
     List<ImageRecord> images = readRecords(architectures);
     for (ImageRecord image : images) {
       try {
-        new FunctionInvoker(engine(image.arch()), buildLog()).invoke(image, settings, events);
+        new FunctionInvoker(engine(image.arch()), buildLog(), runtimeApiAddresses())
+            .invoke(image, settings, events);
       } catch (FunctionFailedException e) {
         throw new MojoFailureException(e.getMessage(), e);
       }

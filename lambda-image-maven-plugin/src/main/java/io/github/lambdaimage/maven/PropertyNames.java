@@ -1,5 +1,6 @@
 package io.github.lambdaimage.maven;
 
+import io.github.lambdaimage.invoke.RuntimeApiAddresses;
 import io.github.lambdaimage.registry.RegistryClient;
 
 /**
@@ -51,6 +52,12 @@ public final class PropertyNames {
 
   /** The AWS region the invoke goal gives the runtime. */
   public static final String REGION = "lambda.region";
+
+  /** The one address of this machine the invoke goal's Runtime API listens on. */
+  public static final String RUNTIME_API_BIND = RuntimeApiAddresses.BIND_PROPERTY;
+
+  /** The host name or address the function's container calls the Runtime API at. */
+  public static final String RUNTIME_API_HOST = RuntimeApiAddresses.HOST_PROPERTY;
 
   /**
    * Published by the start goal: the local Lambda endpoint's URL, {@code http://127.0.0.1:<port>}.

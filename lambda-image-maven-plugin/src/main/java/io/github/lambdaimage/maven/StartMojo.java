@@ -90,6 +90,7 @@ public class StartMojo extends AbstractFunctionMojo {
       endpoint =
           LocalEndpoint.start(
               keepEngineOpen(architectures),
+              runtimeApiAddresses(),
               buildLog(),
               owner,
               images,

@@ -239,14 +239,20 @@ class EngineContractIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("clients")
-  void runsAContainerFollowsItsOutputWaitsForItsExitAndRemovesIt(Client client) throws Exception {
+  void runsASandboxedContainerFollowsItsOutputWaitsForItsExitAndRemovesIt(Client client)
+      throws Exception {
     DockerEngine engine = client.engine();
     String id =
         engine.build(
             spec(
                 "FROM "
                     + base(engine)
-                    + "\nCMD [\"sh\", \"-c\", \"echo $GREETING; echo to stderr >&2; exit 3\"]\n",
+                    + "\nCMD [\"sh\", \"-c\", \""
+                    + "echo $GREETING; echo to stderr >&2; id -u; id -g;"
+                    + " grep -E '^(CapEff|NoNewPrivs):' /proc/self/status | tr -d '\\\\t';"
+                    + " cat /sys/fs/cgroup/pids.max /sys/fs/cgroup/pids/pids.max 2>/dev/null;"
+                    + " touch /tmp/written && echo /tmp is writable;"
+                    + " touch /written 2>/dev/null || echo / is read-only; exit 3\"]\n",
                 Map.of()),
             BuildLog.silent());
     String label = "io.github.lambdaimage.test.run";
@@ -262,7 +268,9 @@ class EngineContractIT {
                   Map.of(label, run),
                   "none",
                   64L * 1024 * 1024,
-                  Map.of("/tmp", "rw,size=1m")));
+                  Map.of("/tmp", "rw,size=1m,mode=1777"),
+                  "993:990",
+                  100));
       assertThat(engine.containersLabelled(label)).containsEntry(container, run);
       engine.startContainer(container);
       Collected output = new Collected();
@@ -274,7 +282,16 @@ class EngineContractIT {
       logs.get(10, TimeUnit.SECONDS);
       // stdout and stderr are separate pipes: their order is not kept
       assertThat(output.text().split("\n"))
-          .containsExactlyInAnyOrder("hello from the container", "to stderr");
+          .containsExactlyInAnyOrder(
+              "hello from the container",
+              "to stderr",
+              "993",
+              "990",
+              "CapEff:0000000000000000",
+              "NoNewPrivs:1",
+              "100",
+              "/tmp is writable",
+              "/ is read-only");
       assertThat(output.ended).isTrue();
     } finally {
       if (container != null) {
@@ -302,7 +319,9 @@ class EngineContractIT {
                             Map.of(),
                             "none",
                             64L * 1024 * 1024,
-                            Map.of())))
+                            Map.of(),
+                            "993:990",
+                            100)))
         .isInstanceOf(NoSuchImageException.class);
   }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,9 +56,20 @@ public final class TestEngines {
     return DockerJavaEngine.connect(endpoint, IDLE_LIMIT);
   }
 
+  /**
+   * An engine that does not share this host's network, as {@code scripts/engines.sh} lists it.
+   *
+   * @param hostAddress this host's address as that engine reaches it
+   */
+  public record Remote(String name, EngineEndpoint endpoint, String hostAddress) {}
+
   /** A raw docker-java client of the default engine, for test fixtures. */
   public static DockerClient dockerJavaClient() {
-    EngineEndpoint endpoint = defaultEndpoint();
+    return dockerJavaClient(defaultEndpoint());
+  }
+
+  /** A raw docker-java client of {@code endpoint}, for test fixtures. */
+  public static DockerClient dockerJavaClient(EngineEndpoint endpoint) {
     DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder()
             .withDockerHost(endpoint.host())
@@ -100,6 +112,25 @@ public final class TestEngines {
       engines.add(new Named("default", defaultEndpoint()));
     }
     return engines;
+  }
+
+  /**
+   * The engine {@code name} of {@code scripts/engines.sh} (system property {@code
+   * lambda.test.enginesScript}) with this host's address as it reaches it, if the script lists it.
+   */
+  public static Optional<Remote> remote(String name) {
+    String script = System.getProperty("lambda.test.enginesScript");
+    if (script == null || !Files.isRegularFile(Path.of(script))) {
+      return Optional.empty();
+    }
+    for (String line : run(script)) {
+      String[] parts = line.strip().split("\\s+");
+      if (parts.length == 3 && parts[0].equals(name)) {
+        return Optional.of(
+            new Remote(name, new EngineEndpoint(parts[1], "scripts/engines.sh", null), parts[2]));
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean answers(EngineEndpoint endpoint) {

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.TestEngines;
 import io.github.lambdaimage.invoke.FunctionSettings;
+import io.github.lambdaimage.invoke.RuntimeApiAddresses;
 import io.github.lambdaimage.invoke.TestImages;
 import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
@@ -82,6 +83,7 @@ class LocalEndpointEngineIT {
     LocalEndpoint endpoint =
         LocalEndpoint.start(
             TestEngines.plain(),
+            RuntimeApiAddresses.DETECTED,
             log,
             owner,
             functions,

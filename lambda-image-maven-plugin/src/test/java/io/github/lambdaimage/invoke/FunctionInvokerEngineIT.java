@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs real function images on the real engine (scripts/env-up.sh), both architectures: the foreign
- * one under QEMU.
+ * one under QEMU. The function runs in a sandbox like Lambda's: an image whose user is root still
+ * runs it as uid 993 without capabilities, and code that needs root fails as it would in Lambda.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FunctionInvokerEngineIT {
@@ -164,7 +165,12 @@ class FunctionInvokerEngineIT {
         .hasMessageContaining(
             ") exited with code 0 before answering event echo.json. Its runtime never called the"
                 + " Runtime API at 127.0.0.1:")
-        .hasMessageContaining("invoke supports an engine on this host and Docker Desktop.")
+        .hasMessageContaining(
+            " (chosen because the engine runs on this host and the container shares its network),"
+                + " as with an engine in a virtual machine or on another host, set"
+                + " lambda.runtimeApi.bind to an address of this machine that the engine reaches"
+                + " and lambda.runtimeApi.host to the name or address its containers call it at"
+                + " (default: the lambda.runtimeApi.bind address).")
         .hasMessageContaining("    openjdk version \"17.");
   }
 
@@ -201,6 +207,49 @@ class FunctionInvokerEngineIT {
         .hasMessageStartingWith("Function " + functionName + " (amd64) failed on event echo.json")
         .hasMessageEndingWith(
             "): java.lang.ClassNotFoundException: Class not found: example.Missing");
+  }
+
+  @Test
+  void theFunctionRunsAsAnUnprivilegedUserWithoutCapabilitiesUnderAPidsLimit() throws Exception {
+    InvokeReport report = invoke(Architecture.AMD64, 30, event("{\"action\":\"echo\"}"));
+
+    assertThat(JSON.readTree(report.invocations().get(0).response()).get("sandbox").toString())
+        .isEqualTo(
+            "{\"Uid\":\"993\",\"Gid\":\"990\",\"CapEff\":\"0000000000000000\","
+                + "\"NoNewPrivs\":\"1\",\"pidsMax\":\"1024\"}");
+  }
+
+  @Test
+  void readingAFileOnlyRootMayReadFailsAsInLambda() {
+    String read = "{\"action\":\"read\",\"path\":\"" + TestImages.ROOT_ONLY_FILE + "\"}";
+
+    assertThatThrownBy(() -> invoke(Architecture.AMD64, 30, event(read)))
+        .isInstanceOf(FunctionFailedException.class)
+        .hasMessageStartingWith(
+            "Function " + functionName + " (amd64) failed on event echo.json (request ")
+        .hasMessageContaining(
+            "): java.io.UncheckedIOException: java.nio.file.AccessDeniedException: "
+                + TestImages.ROOT_ONLY_FILE
+                + System.lineSeparator()
+                + "    io.github.lambdaimage.invoke.testfunction.TestFunction.read(TestFunction.java:");
+  }
+
+  @Test
+  void onlyTmpIsWritable() throws Exception {
+    InvokeReport written =
+        invoke(
+            Architecture.AMD64,
+            30,
+            event("{\"action\":\"write\",\"path\":\"/tmp/note.txt\",\"text\":\"kept\"}"));
+    assertThat(JSON.readTree(written.invocations().get(0).response()).get("written").asText())
+        .isEqualTo("/tmp/note.txt");
+
+    String outsideTmp = "{\"action\":\"write\",\"path\":\"/var/task/note.txt\",\"text\":\"x\"}";
+    assertThatThrownBy(() -> invoke(Architecture.AMD64, 30, event(outsideTmp)))
+        .isInstanceOf(FunctionFailedException.class)
+        .hasMessageContaining(
+            "): java.io.UncheckedIOException: java.nio.file.FileSystemException:"
+                + " /var/task/note.txt: Read-only file system");
   }
 
   private InvokeReport invoke(

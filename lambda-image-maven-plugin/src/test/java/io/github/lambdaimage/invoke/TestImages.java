@@ -35,6 +35,9 @@ public final class TestImages implements AutoCloseable {
 
   public static final String TEST_HANDLER = TestFunction.class.getName() + "::handleRequest";
 
+  /** A file in every java image that only root may read (mode 0600, owned by root). */
+  static final String ROOT_ONLY_FILE = "/root-only.txt";
+
   private static final Set<String> RUNTIME_JARS =
       Set.of(
           "aws-lambda-java-runtime-interface-client",
@@ -81,12 +84,16 @@ public final class TestImages implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    context.add("root-only.txt", "for root's eyes only".getBytes(StandardCharsets.UTF_8), 0600);
     context.add(
         "Dockerfile",
         ("FROM "
                 + BASE
                 + architecture.dockerName()
-                + "\nCOPY lib/ /var/task/lib/\nCOPY classes/ /var/task/\nWORKDIR /var/task\n"
+                + "\nCOPY lib/ /var/task/lib/\nCOPY classes/ /var/task/\n"
+                + "COPY root-only.txt "
+                + ROOT_ONLY_FILE
+                + "\nWORKDIR /var/task\n"
                 + "ENTRYPOINT "
                 + entrypoint
                 + "\nCMD [\""

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.Frame;
@@ -118,7 +119,11 @@ public final class DockerJavaEngine extends DockerEngine {
         version.getComponents() == null
             ? List.of()
             : version.getComponents().stream().map(VersionComponent::getName).toList(),
-        system.getDriverStatuses() == null ? List.of() : system.getDriverStatuses());
+        system.getDriverStatuses() == null ? List.of() : system.getDriverStatuses(),
+        new EngineInfo.Host(
+            system.getKernelVersion(),
+            system.getName(),
+            system.getLabels() == null ? List.of() : Arrays.asList(system.getLabels())));
   }
 
   @Override
@@ -172,12 +177,16 @@ public final class DockerJavaEngine extends DockerEngine {
             .withNetworkMode(spec.networkMode())
             .withMemory(spec.memoryBytes())
             .withReadonlyRootfs(true)
-            .withTmpFs(spec.tmpfs());
+            .withTmpFs(spec.tmpfs())
+            .withCapDrop(Capability.valueOf(ContainerSpec.CAPABILITIES_DROPPED))
+            .withSecurityOpts(List.of(ContainerSpec.NO_NEW_PRIVILEGES))
+            .withPidsLimit(spec.pidsLimit());
     try {
       return client
           .createContainerCmd(spec.image())
           .withName(spec.name())
           .withPlatform(spec.platform())
+          .withUser(spec.user())
           .withEnv(
               spec.environment().entrySet().stream()
                   .map(variable -> variable.getKey() + "=" + variable.getValue())
