@@ -125,11 +125,9 @@ class InterruptionIT {
 
   private static MavenBuild handler(MavenBuild build, String repository, String... goals) {
     List<String> arguments = new ArrayList<>(Arrays.asList(goals));
+    arguments.addAll(Arrays.asList(MavenBuild.WITHOUT_MODULE_TESTS));
     arguments.addAll(
         List.of(
-            // Not -DskipTests, which skips invoke too: the handler's unit tests are left out.
-            "-Dtest=NoUnitTests",
-            "-Dsurefire.failIfNoSpecifiedTests=false",
             "-Dlambda.arch=amd64",
             "-Dlambda.runtime=custom",
             "-Dlambda.baseImage=" + TestRegistry.baseImage(),
