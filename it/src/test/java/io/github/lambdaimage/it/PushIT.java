@@ -48,6 +48,7 @@ class PushIT {
                 "-Dlambda.runtime=custom",
                 "-Dlambda.baseImage=" + TestRegistry.baseImage(),
                 "-Dlambda.image.repository=" + repository));
+    arguments.addAll(List.of(MavenBuild.WITHOUT_MODULE_TESTS));
     arguments.addAll(List.of(more));
     return arguments.toArray(String[]::new);
   }
