@@ -28,8 +28,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * own, reached over TCP, standing in for a builder on another machine), set as {@code
  * lambda.dockerHost.arm64}. The images must exist only on their own engines, both must push from
  * there, the up-to-date check must hold per engine, and an unreachable per-architecture engine
- * fails only that architecture. Invoke is skipped: a container on {@code docker-remote} cannot
- * reach this machine's loopback Runtime API.
+ * fails only that architecture. Both images are invoked on their own engines: the Runtime API
+ * listens on this host's address as {@code docker-remote} reaches it, which the default engine's
+ * containers (on this host's network) reach too.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NativeBuildersIT {
@@ -43,6 +44,7 @@ class NativeBuildersIT {
   private static PlainDockerEngine local;
   private static PlainDockerEngine remote;
   private static MavenBuild handler;
+  private static String hostAddress;
 
   @BeforeAll
   static void findTheEngines() {
@@ -56,6 +58,7 @@ class NativeBuildersIT {
         "scripts/engines.sh lists no "
             + REMOTE
             + " engine (scripts/env-up.sh without --default-engine-only brings it up)");
+    hostAddress = listed.hostAddress();
     EngineEndpoint remoteEndpoint =
         new EngineEndpoint(listed.dockerHost(), "scripts/engines.sh", null);
     EngineEndpoint localEndpoint = TestEngines.defaultEndpoint();
@@ -84,13 +87,14 @@ class NativeBuildersIT {
 
   private static MavenBuild.Result build(String arm64Engine, String... args) {
     return MavenBuild.of(handler.projectDirectory())
+        .args(MavenBuild.WITHOUT_MODULE_TESTS)
         .args(
-            "-DskipTests",
             "-Dlambda.arch=amd64,arm64",
             "-Dlambda.runtime=custom",
             "-Dlambda.baseImage=" + TestRegistry.baseImage(),
             "-Dlambda.image.repository=" + REPOSITORY,
-            "-Dlambda.skip.invoke",
+            "-Dlambda.runtimeApi.bind=" + hostAddress,
+            "-Dlambda.runtimeApi.host=" + hostAddress,
             "-Dlambda.dockerHost.arm64=" + arm64Engine)
         .args(args)
         .run();
@@ -112,10 +116,13 @@ class NativeBuildersIT {
 
   @Test
   @Order(1)
-  void deployBuildsAndPushesEachArchitectureFromItsOwnEngine() {
+  void deployBuildsInvokesAndPushesEachArchitectureFromItsOwnEngine() {
     MavenBuild.Result result = build(remote.endpoint().host(), "deploy");
 
     assertThat(result.succeeded()).as(result.log()).isTrue();
+    assertThat(result.log())
+        .containsPattern("\\[[^\\]]*amd64\\] Response to [^\\n]*\"architecture\":\"amd64\"")
+        .containsPattern("\\[[^\\]]*arm64\\] Response to [^\\n]*\"architecture\":\"aarch64\"");
     assertThat(result.log()).contains(remoteArm64Line());
     assertThat(result.log()).containsPattern("\\[amd64\\] Engine .* amd64 runs ");
     assertThat(result.log())
