@@ -79,6 +79,12 @@ stop registry "$REGISTRY_PIDFILE" docker-registry 15
 stop dockerd "$DOCKERD_PIDFILE" dockerd 60
 
 if [[ $PURGE -eq 1 ]]; then
+  # Everything env-up started is stopped now; mounts left below the state dir are stale (an engine
+  # killed without its clean shutdown leaves its data-root and network-namespace mounts behind).
+  if awk -v d="$STATE_DIR/" 'index($2, d) == 1 { found = 1 } END { exit !found }' /proc/mounts; then
+    log "unmounting what stopped engines left below $STATE_DIR"
+    unmount_below "$STATE_DIR"
+  fi
   # Never follow a mount point below the state dir (e.g. a debootstrap chroot's /proc).
   if awk -v d="$STATE_DIR/" 'index($2, d) == 1 { found = 1 } END { exit !found }' /proc/mounts; then
     die "something is mounted below $STATE_DIR; unmount it first"
