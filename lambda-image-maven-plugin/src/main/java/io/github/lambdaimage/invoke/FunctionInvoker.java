@@ -229,7 +229,7 @@ public final class FunctionInvoker {
               + image.imageId()
               + " in container "
               + container.id().substring(0, 12)
-              + (image.architecture().equals(engineArchitecture)
+              + (image.architecture().dockerName().equals(engineArchitecture)
                   ? " (native)"
                   : " (emulated on this " + engineArchitecture + " engine)"));
       try {
