@@ -2,6 +2,7 @@ package io.github.lambdaimage.registry;
 
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import java.net.URI;
@@ -96,7 +97,7 @@ public final class RegistryClient {
     requireFound(reference, response);
     byte[] body = response.body();
     String mediaType =
-        Optional.ofNullable(Manifest.parse(reference, body).path("mediaType").asText(null))
+        Optional.ofNullable(JsonText.text(Manifest.parse(reference, body).get("mediaType")))
             .orElse(contentType(response));
     String digest =
         response.headers().firstValue("Docker-Content-Digest").orElseGet(() -> sha256(body));
