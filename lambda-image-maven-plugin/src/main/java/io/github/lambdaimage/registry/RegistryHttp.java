@@ -19,6 +19,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Sends the requests of a registry and of its token service, each bounded as a whole: the response
@@ -29,10 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RegistryHttp {
 
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final Duration timeout;
 
-  RegistryHttp(HttpClient http, Duration timeout) {
+  /**
+   * @param http the client, asked for on each request (it may still be being built)
+   */
+  RegistryHttp(Supplier<HttpClient> http, Duration timeout) {
     this.http = http;
     this.timeout = timeout;
   }
@@ -46,12 +50,13 @@ final class RegistryHttp {
   HttpResponse<byte[]> send(HttpRequest request, String peer) {
     AtomicLong bodyBytes = new AtomicLong(-1);
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        http.sendAsync(
-            request,
-            info -> {
-              bodyBytes.set(0);
-              return new CountingSubscriber(BodySubscribers.ofByteArray(), bodyBytes);
-            });
+        http.get()
+            .sendAsync(
+                request,
+                info -> {
+                  bodyBytes.set(0);
+                  return new CountingSubscriber(BodySubscribers.ofByteArray(), bodyBytes);
+                });
     try {
       return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
