@@ -143,7 +143,7 @@ public final class RegistryClient {
     requireFound(reference, response);
     byte[] body = response.body();
     String mediaType =
-        Optional.ofNullable(Manifest.parse(reference, body).path("mediaType").asText(null))
+        Optional.ofNullable(Manifest.text(Manifest.parse(reference, body), "mediaType"))
             .orElse(contentType(response));
     String digest =
         response.headers().firstValue("Docker-Content-Digest").orElseGet(() -> sha256(body));
