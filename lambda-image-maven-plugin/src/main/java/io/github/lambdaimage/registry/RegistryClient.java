@@ -15,9 +15,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * A client of the registry HTTP API v2 for manifests and blobs. Answers Basic and Bearer challenges
@@ -55,7 +52,7 @@ public final class RegistryClient {
    * @param timeout the limit for each whole response ({@value #TIMEOUT_PROPERTY})
    */
   public RegistryClient(RegistryCredentialProvider credentials, Duration timeout, BuildLog log) {
-    this(defaultHttpClientInBackground(), credentials, RetryPolicy.standard(), timeout, log);
+    this(defaultHttpClient(), credentials, RetryPolicy.standard(), timeout, log);
   }
 
   /**
@@ -74,15 +71,6 @@ public final class RegistryClient {
       RetryPolicy retry,
       Duration timeout,
       BuildLog log) {
-    this(() -> http, credentials, retry, timeout, log);
-  }
-
-  private RegistryClient(
-      Supplier<HttpClient> http,
-      RegistryCredentialProvider credentials,
-      RetryPolicy retry,
-      Duration timeout,
-      BuildLog log) {
     this.http = new RegistryHttp(http, timeout);
     this.retry = retry;
     this.log = log;
@@ -95,26 +83,6 @@ public final class RegistryClient {
         .connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-  }
-
-  /**
-   * Starts building {@link #defaultHttpClient()} on another thread and returns its result when
-   * first asked: the JDK's client takes a few hundred milliseconds to set up (its TLS context above
-   * all), which the caller's engine requests overlap instead of waiting for.
-   */
-  private static Supplier<HttpClient> defaultHttpClientInBackground() {
-    CompletableFuture<HttpClient> client =
-        CompletableFuture.supplyAsync(RegistryClient::defaultHttpClient);
-    return () -> {
-      try {
-        return client.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException cause) {
-          throw cause;
-        }
-        throw e;
-      }
-    };
   }
 
   /**

@@ -19,7 +19,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Sends the requests of a registry and of its token service, each bounded as a whole: the response
@@ -30,13 +29,10 @@ import java.util.function.Supplier;
  */
 final class RegistryHttp {
 
-  private final Supplier<HttpClient> http;
+  private final HttpClient http;
   private final Duration timeout;
 
-  /**
-   * @param http the client, asked for on each request (it may still be being built)
-   */
-  RegistryHttp(Supplier<HttpClient> http, Duration timeout) {
+  RegistryHttp(HttpClient http, Duration timeout) {
     this.http = http;
     this.timeout = timeout;
   }
@@ -50,13 +46,12 @@ final class RegistryHttp {
   HttpResponse<byte[]> send(HttpRequest request, String peer) {
     AtomicLong bodyBytes = new AtomicLong(-1);
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        http.get()
-            .sendAsync(
-                request,
-                info -> {
-                  bodyBytes.set(0);
-                  return new CountingSubscriber(BodySubscribers.ofByteArray(), bodyBytes);
-                });
+        http.sendAsync(
+            request,
+            info -> {
+              bodyBytes.set(0);
+              return new CountingSubscriber(BodySubscribers.ofByteArray(), bodyBytes);
+            });
     try {
       return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
