@@ -4,6 +4,7 @@ import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.push.ImagePusher;
+import io.github.lambdaimage.registry.RegistryClient;
 import io.github.lambdaimage.registry.RetryPolicy;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -37,10 +38,11 @@ public class PushMojo extends AbstractRegistryMojo {
   protected void execute(List<Architecture> architectures) {
     BuildLog log = buildLog();
     ImageRecords records = ImageRecords.inBuildDirectory(buildDirectory());
+    RegistryClient registry = registryClient();
     for (Architecture architecture : architectures) {
       new ImagePusher(
               engine(architecture),
-              registryClient(),
+              registry,
               registryCredentials(),
               RetryPolicy.standard(),
               log,

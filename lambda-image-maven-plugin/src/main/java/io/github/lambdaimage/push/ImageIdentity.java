@@ -17,8 +17,11 @@ import java.util.Optional;
  */
 record ImageIdentity(ImageStore store, String imageId) {
 
-  /** True when {@code manifest} is this image. */
+  /** True when {@code manifest} is this image, as a single-platform image manifest. */
   boolean isServedAs(Manifest manifest) {
+    if (!manifest.isImageManifest()) {
+      return false;
+    }
     return store == ImageStore.CONTAINERD
         ? manifest.digest().equals(imageId)
         : manifest.configDigest().equals(imageId);

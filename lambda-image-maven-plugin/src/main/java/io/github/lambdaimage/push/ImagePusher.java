@@ -2,7 +2,6 @@ package io.github.lambdaimage.push;
 
 import io.github.lambdaimage.docker.ArchitectureEndpoints;
 import io.github.lambdaimage.docker.DockerEngine;
-import io.github.lambdaimage.docker.EngineInfo.ImageStore;
 import io.github.lambdaimage.docker.ImageState;
 import io.github.lambdaimage.docker.RegistryAuth;
 import io.github.lambdaimage.errors.EnvironmentException;
@@ -84,8 +83,9 @@ public final class ImagePusher {
     requireLocalImage(record);
     Optional<RegistryCredentials> auth = credentials.credentialsFor(reference.registry());
     ImageIdentity identity = new ImageIdentity(engine.info().imageStore(), record.imageId());
-    if (alreadyServed(reference, identity)) {
-      Manifest manifest = registry.verifySinglePlatform(reference, architecture);
+    Optional<Manifest> served = registry.findManifest(reference).filter(identity::isServedAs);
+    if (served.isPresent()) {
+      Manifest manifest = served.get();
       ImageRecord pushed = record.withDigest(manifest.digest());
       records.write(pushed);
       log.info(
@@ -110,7 +110,7 @@ public final class ImagePusher {
             + ") from the engine at "
             + engine.endpoint().host());
     PushProgress progress = retry.run("Push of " + reference, () -> pushOnce(reference, auth), log);
-    Manifest manifest = registry.verifySinglePlatform(reference, architecture);
+    Manifest manifest = readBack(registry.getManifest(reference), architecture, identity);
     identity.requireServed(reference, manifest, progress.digest());
     ImageRecord pushed = record.withDigest(manifest.digest());
     records.write(pushed);
@@ -129,17 +129,15 @@ public final class ImagePusher {
     return pushed;
   }
 
-  /** True when the tag exists and holds the built image. */
-  private boolean alreadyServed(ImageReference reference, ImageIdentity identity) {
-    Optional<Manifest> head = registry.headManifest(reference);
-    if (head.isEmpty()) {
-      return false;
-    }
-    if (identity.store() == ImageStore.CONTAINERD) {
-      return identity.isServedAs(head.get());
-    }
-    Manifest manifest = registry.getManifest(reference);
-    return manifest.isImageManifest() && identity.isServedAs(manifest);
+  /**
+   * Checks the manifest the registry serves for the tag. When it is the built image, its platform
+   * is the one the build verified and {@code image.json} records, so the image config is not
+   * fetched; anything else must prove its platform from its config.
+   */
+  private Manifest readBack(Manifest manifest, Architecture architecture, ImageIdentity identity) {
+    return identity.isServedAs(manifest)
+        ? manifest
+        : registry.verifySinglePlatform(manifest, architecture);
   }
 
   private static ImageRecord readVerified(ImageRecords records, Architecture architecture) {

@@ -37,8 +37,8 @@ final class PlatformManifests {
     return manifest.digest();
   }
 
-  Manifest verifySinglePlatform(ImageReference reference, Architecture architecture) {
-    Manifest manifest = client.getManifest(reference);
+  Manifest verifySinglePlatform(Manifest manifest, Architecture architecture) {
+    ImageReference reference = manifest.reference();
     if (!manifest.isImageManifest()) {
       throw new EnvironmentException(
           "Registry "

@@ -90,8 +90,23 @@ public final class RegistryClient {
    * @throws InvalidConfigurationException when the registry does not have it
    */
   public Manifest getManifest(ImageReference reference) {
+    return fetchManifest(reference, true).orElseThrow();
+  }
+
+  /**
+   * Fetches the manifest {@code reference} names, in one request; empty when the registry does not
+   * have it.
+   */
+  public Optional<Manifest> findManifest(ImageReference reference) {
+    return fetchManifest(reference, false);
+  }
+
+  private Optional<Manifest> fetchManifest(ImageReference reference, boolean required) {
     HttpResponse<byte[]> response =
         call(reference, "GET", manifestUri(reference, reference.manifestReference()));
+    if (response.statusCode() == 404 && !required) {
+      return Optional.empty();
+    }
     requireFound(reference, response);
     byte[] body = response.body();
     String mediaType =
@@ -102,24 +117,7 @@ public final class RegistryClient {
             .headers()
             .firstValue("Docker-Content-Digest")
             .orElseGet(() -> Sha256.contentDigest(body));
-    return new Manifest(reference, mediaType, digest, body);
-  }
-
-  /**
-   * Asks for a manifest's media type and digest without its body; empty when the registry does not
-   * have it.
-   */
-  public Optional<Manifest> headManifest(ImageReference reference) {
-    HttpResponse<byte[]> response =
-        call(reference, "HEAD", manifestUri(reference, reference.manifestReference()));
-    if (response.statusCode() == 404) {
-      return Optional.empty();
-    }
-    requireFound(reference, response);
-    Optional<String> digest = response.headers().firstValue("Docker-Content-Digest");
-    return digest.isPresent()
-        ? Optional.of(new Manifest(reference, contentType(response), digest.get(), new byte[0]))
-        : Optional.of(getManifest(reference));
+    return Optional.of(new Manifest(reference, mediaType, digest, body));
   }
 
   /** Fetches a blob (e.g. an image config) of {@code reference}'s repository by digest. */
@@ -152,14 +150,14 @@ public final class RegistryClient {
   }
 
   /**
-   * Reads back a pushed image: it must be a single-platform image manifest (not an index) whose
-   * config names {@code linux/<architecture>}.
+   * Checks a pushed image's manifest as read back: it must be a single-platform image manifest (not
+   * an index) whose config names {@code linux/<architecture>}.
    *
-   * @return the manifest, whose digest is the registry's {@code Docker-Content-Digest}
+   * @return {@code manifest}
    * @throws EnvironmentException when the registry serves anything else
    */
-  public Manifest verifySinglePlatform(ImageReference reference, Architecture architecture) {
-    return new PlatformManifests(this).verifySinglePlatform(reference, architecture);
+  public Manifest verifySinglePlatform(Manifest manifest, Architecture architecture) {
+    return new PlatformManifests(this).verifySinglePlatform(manifest, architecture);
   }
 
   /** The URI scheme for a registry: {@code http} for loopback hosts, else {@code https}. */

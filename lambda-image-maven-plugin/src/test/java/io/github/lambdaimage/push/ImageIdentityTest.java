@@ -43,6 +43,19 @@ class ImageIdentityTest {
   }
 
   @Test
+  void anIndexIsNeverTheBuiltImageEvenUnderTheEngineId() {
+    Manifest index =
+        new Manifest(
+            REFERENCE,
+            MediaTypes.OCI_INDEX,
+            MANIFEST,
+            "{\"schemaVersion\":2,\"manifests\":[]}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(new ImageIdentity(ImageStore.CONTAINERD, MANIFEST).isServedAs(index)).isFalse();
+    assertThat(new ImageIdentity(ImageStore.CLASSIC, MANIFEST).isServedAs(index)).isFalse();
+  }
+
+  @Test
   void onTheContainerdStoreTheEngineIdIsTheManifestDigest() {
     ImageIdentity identity = new ImageIdentity(ImageStore.CONTAINERD, MANIFEST);
 

@@ -155,7 +155,7 @@ class ImagePusherIT {
         .hasMessage(
             "Cannot reach registry 127.0.0.1:"
                 + closedPort
-                + " (HEAD http://"
+                + " (GET http://"
                 + unreachable.replace("/lambda-image-it", "/v2/lambda-image-it")
                 + "/manifests/1): ConnectException. Check that the registry is running and"
                 + " reachable.");

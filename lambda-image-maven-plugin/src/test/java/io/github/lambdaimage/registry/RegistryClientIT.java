@@ -139,14 +139,15 @@ class RegistryClientIT {
   }
 
   @Test
-  void headManifestReturnsTypeAndDigestOrEmpty() {
+  void findManifestReturnsTypeDigestAndBodyOrEmpty() {
     Descriptor amd64 = uploads.image(repository, "amd64", OCI_MANIFEST, "linux", "amd64", null);
 
-    Manifest head = client.headManifest(reference("amd64")).orElseThrow();
+    Manifest found = client.findManifest(reference("amd64")).orElseThrow();
 
-    assertThat(head.mediaType()).isEqualTo(OCI_MANIFEST);
-    assertThat(head.digest()).isEqualTo(amd64.digest());
-    assertThat(client.headManifest(reference("missing"))).isEmpty();
+    assertThat(found.mediaType()).isEqualTo(OCI_MANIFEST);
+    assertThat(found.digest()).isEqualTo(amd64.digest());
+    assertThat(Sha256.contentDigest(found.body())).isEqualTo(amd64.digest());
+    assertThat(client.findManifest(reference("missing"))).isEmpty();
   }
 
   @Test
@@ -166,7 +167,8 @@ class RegistryClientIT {
   void verifySinglePlatformAcceptsAMatchingImageManifest() {
     Descriptor arm64 = uploads.image(repository, "arm64", OCI_MANIFEST, "linux", "arm64", null);
 
-    Manifest verified = client.verifySinglePlatform(reference("arm64"), Architecture.ARM64);
+    Manifest verified =
+        client.verifySinglePlatform(client.getManifest(reference("arm64")), Architecture.ARM64);
 
     assertThat(verified.digest()).isEqualTo(arm64.digest());
   }
@@ -176,7 +178,10 @@ class RegistryClientIT {
     Descriptor amd64 = uploads.image(repository, "amd64", OCI_MANIFEST, "linux", "amd64", null);
     uploads.index(repository, "multi", OCI_INDEX, new Entry(amd64, "linux", "amd64", null));
 
-    assertThatThrownBy(() -> client.verifySinglePlatform(reference("multi"), Architecture.AMD64))
+    assertThatThrownBy(
+            () ->
+                client.verifySinglePlatform(
+                    client.getManifest(reference("multi")), Architecture.AMD64))
         .isInstanceOf(EnvironmentException.class)
         .hasMessage(
             "Registry 127.0.0.1:5000 serves "
@@ -192,7 +197,10 @@ class RegistryClientIT {
   void verifySinglePlatformRejectsAnotherArchitecture() {
     uploads.image(repository, "arm64", DOCKER_MANIFEST, "linux", "arm64", null);
 
-    assertThatThrownBy(() -> client.verifySinglePlatform(reference("arm64"), Architecture.AMD64))
+    assertThatThrownBy(
+            () ->
+                client.verifySinglePlatform(
+                    client.getManifest(reference("arm64")), Architecture.AMD64))
         .isInstanceOf(EnvironmentException.class)
         .hasMessage(
             "Registry 127.0.0.1:5000 serves "
