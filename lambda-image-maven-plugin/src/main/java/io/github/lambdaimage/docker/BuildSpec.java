@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * @param description what is built, for messages, e.g. {@code hello:1.0-arm64}
  * @param temporaryTag the {@code name:tag} the engine gives the built image, so nothing that
  *     removes untagged images can take it before it is verified and tagged for real
- * @param dockerfile the file sent as the context's {@code Dockerfile}
+ * @param dockerfile the file sent as the context's {@code Dockerfile}; {@code null} for the one in
+ *     {@code contextDirectory}
  * @param include the top-level entries of {@code contextDirectory} sent, or {@code null} for all
  * @param contextName what the context is, for the log line {@code Sending <name> context of N
  *     bytes}: {@code build} for an image's own build, {@code dependencies} for its dependencies
@@ -39,27 +40,6 @@ public record BuildSpec(
     labels = new TreeMap<>(labels);
     buildArgs = new TreeMap<>(buildArgs);
     include = include == null ? null : Set.copyOf(include);
-  }
-
-  /** A build of the whole of {@code contextDirectory}, its own {@code Dockerfile} included. */
-  public BuildSpec(
-      Path contextDirectory,
-      Path archive,
-      String platform,
-      Map<String, String> labels,
-      Map<String, String> buildArgs,
-      String description,
-      String temporaryTag) {
-    this(
-        contextDirectory,
-        archive,
-        platform,
-        labels,
-        buildArgs,
-        description,
-        temporaryTag,
-        contextDirectory.resolve("Dockerfile"),
-        null,
-        "build");
+    dockerfile = dockerfile == null ? contextDirectory.resolve("Dockerfile") : dockerfile;
   }
 }

@@ -155,8 +155,8 @@ final class ArchitectureBuild {
     Path directory = settings.architectureDirectory(architecture);
     Optional<DockerfileSplit> split =
         splitDependencies ? DockerfileSplit.of(inputs.dockerfile) : Optional.empty();
-    Path archive = directory.resolve("context.tar");
-    BuildSpec spec;
+    Path dockerfile = null;
+    Set<String> include = null;
     if (split.isPresent()) {
       String dependencies =
           new DependenciesImage(engine, architecture, directory, log)
@@ -166,33 +166,24 @@ final class ArchitectureBuild {
                   settings.repository(),
                   inputs.base.fromReference(),
                   settings.buildArgs());
-      Path dockerfile = directory.resolve(APPLICATION_DOCKERFILE);
+      dockerfile = directory.resolve(APPLICATION_DOCKERFILE);
       DependenciesImage.writeIfChanged(
           dockerfile, split.get().applicationDockerfile(architecture.platform(), dependencies));
-      spec =
-          new BuildSpec(
-              inputs.context.directory(),
-              archive,
-              architecture.platform(),
-              inputs.labels,
-              settings.buildArgs(),
-              inputs.image,
-              temporaryTag,
-              dockerfile,
-              Set.of(BuildContext.APP),
-              "build");
-    } else {
-      spec =
-          new BuildSpec(
-              inputs.context.directory(),
-              archive,
-              architecture.platform(),
-              inputs.labels,
-              settings.buildArgs(),
-              inputs.image,
-              temporaryTag);
+      include = Set.of(BuildContext.APP);
     }
-    return engine.build(spec, log);
+    return engine.build(
+        new BuildSpec(
+            inputs.context.directory(),
+            directory.resolve("context.tar"),
+            architecture.platform(),
+            inputs.labels,
+            settings.buildArgs(),
+            inputs.image,
+            temporaryTag,
+            dockerfile,
+            include,
+            "build"),
+        log);
   }
 
   private boolean isUpToDate(ImageState image, String hash) {
