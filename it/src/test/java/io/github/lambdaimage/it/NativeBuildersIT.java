@@ -188,6 +188,6 @@ class NativeBuildersIT {
     assertThat(Files.exists(records().imageFile(Architecture.AMD64))).isTrue();
     assertThat(ImageRecords.readIndexFile(records().indexFile()))
         .extracting(ImageRecord::architecture)
-        .containsExactly("amd64");
+        .containsExactly(Architecture.AMD64);
   }
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The failure this project exists for, reproduced through docker-java (the Engine's {@code POST
- * /build}, i.e. the classic builder) with a Dockerfile shaped like the seed's: an arm64 stage with
- * a {@code RUN}, then the default amd64 stage, built with the amd64 stage as target.
+ * The failure this project exists for (README, Background), reproduced through docker-java (the
+ * Engine's {@code POST /build}, i.e. the classic builder) with the Dockerfile that failed: an arm64
+ * stage with a {@code RUN}, then the default amd64 stage, built with the amd64 stage as target.
  *
  * <p>The base tag sits in the local image store as arm64 only, as it does on a machine whose last
  * build pulled it for arm64.

@@ -19,9 +19,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's failure prevented, through real Maven builds of the reference handler: each rendered
- * Dockerfile names one platform only, and an amd64 build runs amd64 code even when the base tag in
- * the local image store is the arm64 image (the trap {@link SeedFailureIT} falls into).
+ * The original failure (README, Background) prevented, through real Maven builds of the reference
+ * handler: each rendered Dockerfile names one platform only, and an amd64 build runs amd64 code
+ * even when the base tag in the local image store is the arm64 image (the trap {@link
+ * SeedFailureIT} falls into).
  */
 class SeedPreventionIT {
 

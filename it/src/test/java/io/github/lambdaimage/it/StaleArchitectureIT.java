@@ -59,13 +59,13 @@ class StaleArchitectureIT {
     packageFor("amd64,arm64");
     assertThat(ImageRecords.readIndexFile(records().indexFile()))
         .extracting(ImageRecord::architecture)
-        .containsExactly("amd64", "arm64");
+        .containsExactly(Architecture.AMD64, Architecture.ARM64);
 
     packageFor("amd64");
 
     assertThat(ImageRecords.readIndexFile(records().indexFile()))
         .extracting(ImageRecord::architecture)
-        .containsExactly("amd64");
+        .containsExactly(Architecture.AMD64);
     assertThat(records().imageFile(Architecture.ARM64)).isRegularFile();
 
     MavenBuild infra =

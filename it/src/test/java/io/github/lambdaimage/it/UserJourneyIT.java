@@ -90,7 +90,7 @@ class UserJourneyIT {
     assertThat(result.log()).containsPattern("\\[arm64\\].*up to date");
     assertThat(ImageRecords.readIndexFile(records().indexFile()))
         .extracting(ImageRecord::architecture)
-        .containsExactly("amd64", "arm64");
+        .containsExactly(Architecture.AMD64, Architecture.ARM64);
   }
 
   @Test

@@ -57,12 +57,6 @@ final class ImageRecordSelection {
       throw new LambdaImageCodeException(
           "Cannot read the image manifest " + manifest + ": " + e.getMessage(), e);
     }
-    if (records.stream().anyMatch(record -> record.architecture() == null)) {
-      throw new LambdaImageCodeException(
-          manifest
-              + " is not an image.json or images.json written by lambda-image: an image has no"
-              + " architecture.");
-    }
     return records;
   }
 
@@ -73,7 +67,9 @@ final class ImageRecordSelection {
           manifest + " lists no images; build and push one first (./mvnw deploy).");
     }
     String available =
-        records.stream().map(ImageRecord::architecture).collect(Collectors.joining(", "));
+        records.stream()
+            .map(record -> record.architecture().dockerName())
+            .collect(Collectors.joining(", "));
     if (requested.isEmpty()) {
       if (records.size() > 1) {
         throw new LambdaImageCodeException(
@@ -87,13 +83,13 @@ final class ImageRecordSelection {
     }
     Architecture wanted = requested.get();
     return records.stream()
-        .filter(record -> wanted.dockerName().equals(record.architecture()))
+        .filter(record -> record.architecture() == wanted)
         .findFirst()
         .orElseThrow(() -> notBuilt(wanted, manifest, available, records.get(0).architecture()));
   }
 
   private static LambdaImageCodeException notBuilt(
-      Architecture wanted, Path manifest, String available, String first) {
+      Architecture wanted, Path manifest, String available, Architecture first) {
     Path leftOver = manifest.resolveSibling(wanted.dockerName()).resolve(ImageRecords.IMAGE_FILE);
     boolean index = manifest.getFileName().toString().equals(ImageRecords.INDEX_FILE);
     if (index && Files.isRegularFile(leftOver)) {
@@ -131,17 +127,7 @@ final class ImageRecordSelection {
   }
 
   private static Architecture check(ImageRecord record, Path manifest) {
-    Architecture arch = parseArchitecture(record.architecture(), manifest.toString());
-    if (record.lambdaArchitecture() != null
-        && !arch.lambdaName().equals(record.lambdaArchitecture())) {
-      throw new LambdaImageCodeException(
-          manifest
-              + ": architecture "
-              + arch
-              + " disagrees with lambdaArchitecture "
-              + record.lambdaArchitecture()
-              + "; the file is inconsistent, rebuild the image.");
-    }
+    Architecture arch = record.architecture();
     if (record.verifiedArchitecture() == null) {
       throw new LambdaImageCodeException(
           manifest

@@ -73,9 +73,12 @@ class LambdaImageCodeTest {
     assertThatThrownBy(() -> LambdaImageCode.fromRecord(other))
         .isInstanceOf(LambdaImageCodeException.class)
         .hasMessage(
-            other
-                + " is not an image.json or images.json written by lambda-image: an image has no"
-                + " architecture.");
+            "Cannot read the image manifest "
+                + other
+                + ": Cannot read image record "
+                + other
+                + ": an image has no \"architecture\"; it is not an image.json or images.json"
+                + " written by lambda-image");
   }
 
   @Test

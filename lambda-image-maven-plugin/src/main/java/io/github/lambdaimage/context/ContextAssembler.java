@@ -1,5 +1,6 @@
 package io.github.lambdaimage.context;
 
+import io.github.lambdaimage.digest.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

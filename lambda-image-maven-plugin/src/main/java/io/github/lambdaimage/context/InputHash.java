@@ -1,8 +1,8 @@
 package io.github.lambdaimage.context;
 
+import io.github.lambdaimage.digest.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,7 +40,7 @@ public final class InputHash {
     MessageDigest digest = Sha256.newDigest();
     parameters.forEach((name, value) -> update(digest, "parameter", name, value));
     files.forEach((path, sha256) -> update(digest, "file", path, sha256));
-    return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    return Sha256.contentDigest(digest);
   }
 
   private static void update(MessageDigest digest, String kind, String key, String value) {

@@ -2,13 +2,9 @@ package io.github.lambdaimage.docker;
 
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.loading.ChildFirstClassLoader;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -43,31 +39,25 @@ public final class DockerJavaLoader {
    * @throws EnvironmentException when docker-java cannot be resolved or loaded
    */
   DockerEngine connect(EngineEndpoint endpoint, Duration idleLimit) {
-    List<URL> urls = new ArrayList<>();
-    try {
-      urls.add(DockerEngine.class.getProtectionDomain().getCodeSource().getLocation());
-      for (Path jar : jars.get()) {
-        urls.add(jar.toUri().toURL());
-      }
-    } catch (MalformedURLException e) {
-      throw new UncheckedIOException(e);
-    }
     @SuppressWarnings("resource") // lives as long as the engine it serves
-    ClassLoader loader =
-        new ChildFirstClassLoader(
-            urls.toArray(URL[]::new), parent, name -> name.startsWith(PACKAGE));
+    ChildFirstClassLoader loader =
+        ChildFirstClassLoader.beside(
+            DockerEngine.class, jars.get(), parent, name -> name.startsWith(PACKAGE));
     try {
       return (DockerEngine)
-          Class.forName(IMPLEMENTATION, true, loader)
-              .getMethod("connect", EngineEndpoint.class, Duration.class)
-              .invoke(null, endpoint, idleLimit);
+          loader.callStatic(
+              IMPLEMENTATION,
+              "connect",
+              new Class<?>[] {EngineEndpoint.class, Duration.class},
+              endpoint,
+              idleLimit);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;
       }
       throw new EnvironmentException("Cannot start docker-java: " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException | LinkageError e) {
-      throw new EnvironmentException("Cannot load docker-java from " + urls + ": " + e, e);
+      throw new EnvironmentException("Cannot load docker-java from " + loader.jars() + ": " + e, e);
     }
   }
 }

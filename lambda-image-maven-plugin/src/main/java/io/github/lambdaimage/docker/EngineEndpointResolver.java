@@ -1,14 +1,11 @@
 package io.github.lambdaimage.docker;
 
+import io.github.lambdaimage.digest.Sha256;
 import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.process.HostSystem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -91,7 +88,7 @@ public final class EngineEndpointResolver {
           defaultHost(), defaultSource() + " (Docker context 'default', " + origin + ")", null);
     }
     String source = "Docker context '" + name + "' (" + origin + ")";
-    String id = sha256Hex(name);
+    String id = Sha256.hex(name);
     Path meta = configDirectory().resolve("contexts").resolve("meta").resolve(id);
     Path metaFile = meta.resolve("meta.json");
     String host;
@@ -180,15 +177,5 @@ public final class EngineEndpointResolver {
   private String variable(String name) {
     String value = environment.apply(name);
     return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  /** The lower-case hex SHA-256 of {@code text}'s UTF-8 bytes, as Docker names context dirs. */
-  static String sha256Hex(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

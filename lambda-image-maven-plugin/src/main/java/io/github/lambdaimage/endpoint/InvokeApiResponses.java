@@ -1,12 +1,11 @@
 package io.github.lambdaimage.endpoint;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.runtimeapi.InvocationOutcome;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,8 +25,6 @@ final class InvokeApiResponses {
 
   /** The error code the SDKs read to pick the exception type. */
   static final String ERROR_TYPE = "x-amzn-ErrorType";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private InvokeApiResponses() {}
 
@@ -123,10 +120,6 @@ final class InvokeApiResponses {
   }
 
   private static byte[] json(Object value) {
-    try {
-      return JSON.writeValueAsBytes(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return utf8(JsonText.writeCompact(value));
   }
 }

@@ -1,13 +1,12 @@
 package io.github.lambdaimage.endpoint;
 
-import io.github.lambdaimage.context.Sha256;
+import io.github.lambdaimage.digest.Sha256;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.invoke.FunctionInvoker;
 import io.github.lambdaimage.invoke.FunctionSettings;
 import io.github.lambdaimage.invoke.RuntimeApiAddresses;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.ImageRecord;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,8 +119,7 @@ public final class LocalEndpoint implements AutoCloseable {
 
   /** The label value of the containers started for {@code owner}. */
   static String runLabel(String owner) {
-    byte[] digest = Sha256.newDigest().digest(owner.getBytes(StandardCharsets.UTF_8));
-    return RUN_LABEL_PREFIX + Sha256.hex(digest).substring(0, 16);
+    return RUN_LABEL_PREFIX + Sha256.hex(owner).substring(0, 16);
   }
 
   private static void closeAll(Iterable<FunctionPool> pools, RuntimeException primary) {

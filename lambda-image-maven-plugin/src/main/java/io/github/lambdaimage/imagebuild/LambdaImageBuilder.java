@@ -132,10 +132,10 @@ public final class LambdaImageBuilder {
 
   /** {@code record}, with the registry digest of a pushed image when the image did not change. */
   private static ImageRecord keepDigestOfSameImage(ImageRecords records, ImageRecord record) {
-    if (!Files.isRegularFile(records.imageFile(record.arch()))) {
+    if (!Files.isRegularFile(records.imageFile(record.architecture()))) {
       return record;
     }
-    ImageRecord previous = readQuietly(records, record.arch());
+    ImageRecord previous = readQuietly(records, record.architecture());
     if (previous != null
         && previous.digest() != null
         && previous.imageId().equals(record.imageId())

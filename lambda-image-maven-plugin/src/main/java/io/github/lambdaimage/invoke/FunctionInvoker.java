@@ -229,7 +229,7 @@ public final class FunctionInvoker {
               + image.imageId()
               + " in container "
               + container.id().substring(0, 12)
-              + (image.architecture().equals(engineArchitecture)
+              + (image.architecture().dockerName().equals(engineArchitecture)
                   ? " (native)"
                   : " (emulated on this " + engineArchitecture + " engine)"));
       try {
@@ -250,21 +250,7 @@ public final class FunctionInvoker {
     void awaitInit() {
       InvocationEvent init = new InvocationEvent("(none: still initialising)", new byte[0]);
       CompletableFuture<Integer> exit = container.exit();
-      Duration limit = INIT_PHASE_LIMIT.plus(settings.timeout());
-      try {
-        CompletableFuture.anyOf(server.firstPoll(), exit)
-            .get(limit.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        logs.awaitEnd();
-        throw InvokeFailures.neverPolled(
-            settings.functionName(), image, limit, unreached(), logs.tail());
-      } catch (ExecutionException e) {
-        throw exitedEarly(init, -1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new EnvironmentException(
-            "Interrupted while starting function " + settings.functionName(), e);
-      }
+      awaitOrExit(server.firstPoll(), INIT_PHASE_LIMIT.plus(settings.timeout()), init, "starting");
       if (!server.firstPoll().isDone()) {
         throw exitedEarly(init, exit.getNow(-1));
       }
@@ -308,14 +294,30 @@ public final class FunctionInvoker {
     private InvocationOutcome awaitOutcome(Invocation invocation, InvocationEvent event) {
       Duration limit = INIT_PHASE_LIMIT.plus(settings.timeout()).plus(settings.timeout());
       CompletableFuture<Integer> exit = container.exit();
+      awaitOrExit(invocation.outcome(), limit, event, "waiting for");
+      Optional<InvocationOutcome> outcome;
       try {
-        CompletableFuture.anyOf(invocation.outcome(), exit)
+        outcome = invocation.awaitOutcome(LATE_OUTCOME_GRACE);
+      } catch (InterruptedException e) {
+        throw interrupted("waiting for", e);
+      }
+      if (outcome.isPresent()) {
+        return outcome.get();
+      }
+      throw exitedEarly(event, exit.isCompletedExceptionally() ? -1 : exit.getNow(-1));
+    }
+
+    /**
+     * Waits until {@code awaited} completes or the container exits; fails as a function that never
+     * asked for work when neither happens within {@code limit}.
+     *
+     * @param doing what the wait is for, in the message of an interruption: {@code starting}
+     */
+    private void awaitOrExit(
+        CompletableFuture<?> awaited, Duration limit, InvocationEvent event, String doing) {
+      try {
+        CompletableFuture.anyOf(awaited, container.exit())
             .get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        Optional<InvocationOutcome> outcome = invocation.awaitOutcome(LATE_OUTCOME_GRACE);
-        if (outcome.isPresent()) {
-          return outcome.get();
-        }
-        throw exitedEarly(event, exit.isCompletedExceptionally() ? -1 : exit.getNow(-1));
       } catch (TimeoutException e) {
         logs.awaitEnd();
         throw InvokeFailures.neverPolled(
@@ -323,10 +325,14 @@ public final class FunctionInvoker {
       } catch (ExecutionException e) {
         throw exitedEarly(event, -1);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new EnvironmentException(
-            "Interrupted while waiting for function " + settings.functionName(), e);
+        throw interrupted(doing, e);
       }
+    }
+
+    private EnvironmentException interrupted(String doing, InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new EnvironmentException(
+          "Interrupted while " + doing + " function " + settings.functionName(), e);
     }
 
     private RuntimeException exitedEarly(InvocationEvent event, int exitCode) {

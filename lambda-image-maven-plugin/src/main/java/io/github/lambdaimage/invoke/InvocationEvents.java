@@ -1,8 +1,7 @@
 package io.github.lambdaimage.invoke;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.json.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,6 @@ public final class InvocationEvents {
   /** The event sent when none is configured. */
   public static final InvocationEvent DEFAULT =
       new InvocationEvent("default event {}", "{}".getBytes(StandardCharsets.UTF_8));
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private InvocationEvents() {}
 
@@ -79,25 +76,21 @@ public final class InvocationEvents {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read event " + file + ": " + e.getMessage(), e);
     }
+    boolean value;
     try {
-      if (JSON.readTree(payload).isMissingNode()) {
-        throw new InvalidConfigurationException(
-            "The event " + file + " is empty; Lambda only accepts JSON payloads, e.g. {}.");
-      }
-    } catch (JsonProcessingException e) {
+      value = JsonText.isValue(payload);
+    } catch (IOException e) {
       throw new InvalidConfigurationException(
           "The event "
               + file
-              + " is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + "): "
-              + e.getOriginalMessage()
+              + " is not valid JSON "
+              + e.getMessage()
               + ". Lambda only accepts JSON payloads.",
           e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read event " + file + ": " + e.getMessage(), e);
+    }
+    if (!value) {
+      throw new InvalidConfigurationException(
+          "The event " + file + " is empty; Lambda only accepts JSON payloads, e.g. {}.");
     }
     return new InvocationEvent(file.getFileName().toString(), payload);
   }

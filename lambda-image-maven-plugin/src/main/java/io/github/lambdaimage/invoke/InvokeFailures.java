@@ -139,7 +139,7 @@ final class InvokeFailures {
   /** The image's architecture cannot run on this host: no CPU emulation is registered for it. */
   static EnvironmentException emulationMissing(
       ImageRecord image, String engineArchitecture, String evidence) {
-    String arch = image.architecture();
+    String arch = image.architecture().dockerName();
     return new EnvironmentException(
         "The "
             + arch

@@ -25,7 +25,7 @@ public record InvokeReport(
 
   /** True when the image's architecture differs from the engine's, i.e. it ran under emulation. */
   public boolean emulated() {
-    return !image.architecture().equals(engineArchitecture);
+    return !image.architecture().dockerName().equals(engineArchitecture);
   }
 
   /**

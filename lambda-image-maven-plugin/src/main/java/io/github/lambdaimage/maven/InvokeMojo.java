@@ -61,7 +61,7 @@ public class InvokeMojo extends AbstractFunctionMojo {
     List<ImageRecord> images = readRecords(architectures);
     for (ImageRecord image : images) {
       try {
-        new FunctionInvoker(engine(image.arch()), buildLog(), runtimeApiAddresses())
+        new FunctionInvoker(engine(image.architecture()), buildLog(), runtimeApiAddresses())
             .invoke(image, settings, events);
       } catch (FunctionFailedException e) {
         throw new MojoFailureException(e.getMessage(), e);

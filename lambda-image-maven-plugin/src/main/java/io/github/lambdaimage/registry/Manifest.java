@@ -1,11 +1,12 @@
 package io.github.lambdaimage.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.errors.EnvironmentException;
+import io.github.lambdaimage.json.JsonText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A manifest as the registry served it.
@@ -19,8 +20,6 @@ import java.util.List;
  */
 public record Manifest(ImageReference reference, String mediaType, String digest, byte[] body) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** True for a manifest list or an OCI index. */
   public boolean isIndex() {
     return MediaTypes.isIndex(mediaType);
@@ -32,26 +31,31 @@ public record Manifest(ImageReference reference, String mediaType, String digest
   }
 
   /** The parsed body. */
-  public JsonNode json() {
+  public Map<String, Object> json() {
     return parse(reference, body);
   }
 
   /** The entries of an index or manifest list; empty for an image manifest. */
   public List<Entry> entries() {
     List<Entry> entries = new ArrayList<>();
-    for (JsonNode node : json().path("manifests")) {
+    Object manifests = json().get("manifests");
+    if (!(manifests instanceof List<?> list)) {
+      return entries;
+    }
+    for (Object element : list) {
+      Map<String, Object> node = object(element);
       entries.add(
           new Entry(
-              node.path("digest").asText(null),
-              node.path("mediaType").asText(null),
-              Platform.of(node.get("platform"))));
+              JsonText.text(node.get("digest")),
+              JsonText.text(node.get("mediaType")),
+              Platform.of(object(node.get("platform")))));
     }
     return entries;
   }
 
   /** The digest of an image manifest's config blob. */
   public String configDigest() {
-    String config = json().path("config").path("digest").asText(null);
+    String config = JsonText.text(object(json().get("config")).get("digest"));
     if (config == null) {
       throw new EnvironmentException(
           "The manifest of " + reference + " (" + mediaType + ") has no config digest.");
@@ -59,9 +63,20 @@ public record Manifest(ImageReference reference, String mediaType, String digest
     return config;
   }
 
-  static JsonNode parse(ImageReference reference, byte[] body) {
+  /** {@code value} when it is a JSON object, else an empty one (a missing or malformed member). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> object(Object value) {
+    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+  }
+
+  /**
+   * Parses a JSON object the registry or its token service sent.
+   *
+   * @throws EnvironmentException naming the reference when it is not a JSON object
+   */
+  static Map<String, Object> parse(ImageReference reference, byte[] body) {
     try {
-      return JSON.readTree(body);
+      return JsonText.readObject(new String(body, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new EnvironmentException(
           "The registry sent a document for " + reference + " that is not JSON: " + e.getMessage(),

@@ -1,7 +1,8 @@
 package io.github.lambdaimage.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.model.Architecture;
+import java.util.Map;
 
 /**
  * The platform of an image, as an index entry or an image config states it.
@@ -13,13 +14,11 @@ import io.github.lambdaimage.model.Architecture;
 public record Platform(String os, String architecture, String variant) {
 
   /** Reads {@code os}, {@code architecture} and {@code variant} from a platform or config node. */
-  public static Platform of(JsonNode node) {
-    return new Platform(text(node, "os"), text(node, "architecture"), text(node, "variant"));
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node == null ? null : node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+  public static Platform of(Map<String, Object> node) {
+    return new Platform(
+        JsonText.text(node.get("os")),
+        JsonText.text(node.get("architecture")),
+        JsonText.text(node.get("variant")));
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.github.lambdaimage.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdaimage.errors.EnvironmentException;
+import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.log.BuildLog;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -127,9 +127,11 @@ final class RegistryAuthenticator {
       throw new EnvironmentException(
           "Token service " + realm + " of " + reference.registry() + " answered HTTP " + status);
     }
-    JsonNode json = Manifest.parse(reference, response.body());
-    String token = json.path("token").asText(json.path("access_token").asText(""));
-    if (token.isEmpty()) {
+    Map<String, Object> json = Manifest.parse(reference, response.body());
+    String token =
+        Optional.ofNullable(JsonText.text(json.get("token")))
+            .orElseGet(() -> JsonText.text(json.get("access_token")));
+    if (token == null || token.isEmpty()) {
       throw new EnvironmentException(
           "Token service " + realm + " of " + reference.registry() + " sent no token.");
     }

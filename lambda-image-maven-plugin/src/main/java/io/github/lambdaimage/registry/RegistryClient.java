@@ -1,7 +1,9 @@
 package io.github.lambdaimage.registry;
 
+import io.github.lambdaimage.digest.Sha256;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import java.net.URI;
@@ -9,10 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,10 +95,13 @@ public final class RegistryClient {
     requireFound(reference, response);
     byte[] body = response.body();
     String mediaType =
-        Optional.ofNullable(Manifest.parse(reference, body).path("mediaType").asText(null))
+        Optional.ofNullable(JsonText.text(Manifest.parse(reference, body).get("mediaType")))
             .orElse(contentType(response));
     String digest =
-        response.headers().firstValue("Docker-Content-Digest").orElseGet(() -> sha256(body));
+        response
+            .headers()
+            .firstValue("Docker-Content-Digest")
+            .orElseGet(() -> Sha256.contentDigest(body));
     return new Manifest(reference, mediaType, digest, body);
   }
 
@@ -309,15 +311,5 @@ public final class RegistryClient {
         .filter(value -> value.matches("[0-9]{1,5}"))
         .map(value -> Duration.ofSeconds(Long.parseLong(value)))
         .orElse(null);
-  }
-
-  /** {@code sha256:<hex>} of {@code bytes}. */
-  public static String sha256(byte[] bytes) {
-    try {
-      return "sha256:"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("The JVM has no SHA-256", e);
-    }
   }
 }

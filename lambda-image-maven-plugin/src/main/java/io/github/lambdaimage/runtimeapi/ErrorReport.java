@@ -1,10 +1,10 @@
 package io.github.lambdaimage.runtimeapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lambdaimage.json.JsonText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An error a runtime posted to {@code /invocation/{id}/error} or {@code /init/error}: the body
@@ -19,8 +19,6 @@ import java.util.List;
 public record ErrorReport(
     String errorType, String errorMessage, List<String> stackTrace, String rawBody) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   public ErrorReport {
     stackTrace = List.copyOf(stackTrace);
   }
@@ -34,32 +32,27 @@ public record ErrorReport(
    */
   public static ErrorReport parse(String body, String errorTypeHeader) {
     String fallbackType = errorTypeHeader == null ? "Unknown" : errorTypeHeader;
-    JsonNode json;
+    Map<String, Object> json;
     try {
-      json = JSON.readTree(body);
-    } catch (IOException notJson) {
-      json = null;
-    }
-    if (json == null || !json.isObject()) {
+      json = JsonText.readObject(body);
+    } catch (IOException notAnObject) {
       return new ErrorReport(fallbackType, body, List.of(), body);
     }
     String type = text(json.get("errorType"), fallbackType);
     String message = text(json.get("errorMessage"), "");
     List<String> trace = new ArrayList<>();
-    JsonNode stack = json.get("stackTrace");
-    if (stack != null && stack.isArray()) {
-      stack.forEach(line -> trace.add(line.isTextual() ? line.asText() : line.toString()));
-    } else if (stack != null && stack.isTextual()) {
-      trace.addAll(stack.asText().lines().toList());
+    Object stack = json.get("stackTrace");
+    if (stack instanceof List<?> lines) {
+      lines.forEach(line -> trace.add(String.valueOf(JsonText.text(line))));
+    } else if (stack instanceof String lines) {
+      trace.addAll(lines.lines().toList());
     }
     return new ErrorReport(type, message, trace, body);
   }
 
-  private static String text(JsonNode node, String fallback) {
-    if (node == null || node.isNull() || node.asText().isEmpty()) {
-      return fallback;
-    }
-    return node.isTextual() ? node.asText() : node.toString();
+  private static String text(Object value, String fallback) {
+    String text = JsonText.text(value);
+    return text == null || text.isEmpty() ? fallback : text;
   }
 
   /** {@code errorType: errorMessage} followed by the stack trace, one line per frame. */

@@ -1,8 +1,8 @@
 package io.github.lambdaimage.runtimeapi;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import io.github.lambdaimage.json.JsonText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes the Runtime API's responses with the status codes and headers of the real service. */
 final class RuntimeApiResponses {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private RuntimeApiResponses() {}
 
   /** {@code 200} with the event and the invocation headers. */
@@ -60,8 +58,8 @@ final class RuntimeApiResponses {
         now.getEpochSecond(), random.nextInt(), random.nextLong(), random.nextLong());
   }
 
-  private static byte[] json(Object value) throws IOException {
-    return JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+  private static byte[] json(Object value) {
+    return JsonText.writeCompact(value).getBytes(StandardCharsets.UTF_8);
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

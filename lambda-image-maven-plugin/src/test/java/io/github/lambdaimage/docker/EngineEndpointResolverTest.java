@@ -3,6 +3,7 @@ package io.github.lambdaimage.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lambdaimage.digest.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,7 @@ class EngineEndpointResolverTest {
   }
 
   private void writeContext(Path dockerDir, String name, String host) throws IOException {
-    Path meta =
-        dockerDir
-            .resolve("contexts/meta")
-            .resolve(EngineEndpointResolver.sha256Hex(name))
-            .resolve("meta.json");
+    Path meta = dockerDir.resolve("contexts/meta").resolve(Sha256.hex(name)).resolve("meta.json");
     Files.createDirectories(meta.getParent());
     Files.writeString(
         meta, "{\"Name\":\"" + name + "\",\"Endpoints\":{\"docker\":{\"Host\":\"" + host + "\"}}}");
@@ -111,10 +108,7 @@ class EngineEndpointResolverTest {
   @Test
   void contextWithTlsMaterialVerifiesTls() throws IOException {
     writeContext(home.resolve(".docker"), "remote", "tcp://127.0.0.1:2376");
-    Path tls =
-        home.resolve(".docker/contexts/tls")
-            .resolve(EngineEndpointResolver.sha256Hex("remote"))
-            .resolve("docker");
+    Path tls = home.resolve(".docker/contexts/tls").resolve(Sha256.hex("remote")).resolve("docker");
     Files.createDirectories(tls);
     env.put("DOCKER_CONTEXT", "remote");
 
@@ -137,7 +131,7 @@ class EngineEndpointResolverTest {
     assertThatThrownBy(this::resolve)
         .isInstanceOf(EngineUnreachableException.class)
         .hasMessageStartingWith("Cannot read Docker context 'nope' (from DOCKER_CONTEXT) at ")
-        .hasMessageContaining(EngineEndpointResolver.sha256Hex("nope") + "/meta.json")
+        .hasMessageContaining(Sha256.hex("nope") + "/meta.json")
         .hasMessageEndingWith(
             "List the contexts with `docker context ls`, switch with `docker context use <name>`,"
                 + " or set DOCKER_HOST.");
@@ -145,7 +139,7 @@ class EngineEndpointResolverTest {
 
   @Test
   void contextDirectoryIsTheSha256OfTheName() {
-    assertThat(EngineEndpointResolver.sha256Hex("default"))
+    assertThat(Sha256.hex("default"))
         .isEqualTo("37a8eec1ce19687d132fe29051dca629d164e2c4958ba141d5f4133a33f0688f");
   }
 }

@@ -3,6 +3,7 @@ package io.github.lambdaimage.imagebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lambdaimage.digest.Sha256;
 import io.github.lambdaimage.docker.RegistryAuth;
 import io.github.lambdaimage.log.RecordingLog;
 import io.github.lambdaimage.model.Architecture;
@@ -66,8 +67,7 @@ class PrivateBaseImageTest {
     RegistryAuth pull = resolver.pullAuth(pinned);
 
     assertThat(pinned.digest())
-        .isEqualTo(
-            RegistryClient.sha256(RegistryStandIn.MANIFEST.getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo(Sha256.contentDigest(RegistryStandIn.MANIFEST.getBytes(StandardCharsets.UTF_8)));
     assertThat(registry.received()).extracting(Received::authorization).contains("Basic " + auth);
     assertThat(pull)
         .isEqualTo(new RegistryAuth(registry.address(), USER, PASSWORD, null))

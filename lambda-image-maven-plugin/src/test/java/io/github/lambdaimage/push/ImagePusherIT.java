@@ -105,9 +105,10 @@ class ImagePusherIT {
     assertThat(ImageRecords.readIndexFile(records.indexFile()))
         .extracting(ImageRecord::architecture, ImageRecord::digest)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("amd64", records.read(Architecture.AMD64).digest()),
             org.assertj.core.groups.Tuple.tuple(
-                "arm64", records.read(Architecture.ARM64).digest()));
+                Architecture.AMD64, records.read(Architecture.AMD64).digest()),
+            org.assertj.core.groups.Tuple.tuple(
+                Architecture.ARM64, records.read(Architecture.ARM64).digest()));
     assertThat(log.infos())
         .anyMatch(line -> line.startsWith("Pushed " + repository + "@sha256:"))
         .anyMatch(line -> line.contains("already in the registry, in "));
@@ -165,7 +166,7 @@ class ImagePusherIT {
   @Test
   void refusesARecordWithoutArchitectureCheck() {
     ImageRecord built = images.tagBase(Architecture.ARM64, repository, "unchecked");
-    records.write(withVerifiedArchitecture(built, null));
+    records.write(built.withVerifiedArchitecture(null));
 
     assertThatThrownBy(() -> pusher(RetryPolicy.none()).push(records, Architecture.ARM64))
         .isInstanceOf(InvalidConfigurationException.class)
@@ -181,7 +182,7 @@ class ImagePusherIT {
   @Test
   void refusesARecordWhoseArchitectureCheckFailed() {
     ImageRecord built = images.tagBase(Architecture.ARM64, repository, "wrong");
-    records.write(withVerifiedArchitecture(built, "amd64"));
+    records.write(built.withVerifiedArchitecture("amd64"));
 
     assertThatThrownBy(() -> pusher(RetryPolicy.none()).push(records, Architecture.ARM64))
         .isInstanceOf(InvalidConfigurationException.class)
@@ -208,9 +209,7 @@ class ImagePusherIT {
     ImageRecord arm64 = images.tagBase(Architecture.ARM64, repository + "-other", "x");
     records.write(
         new ImageRecord(
-            "amd64",
-            "x86_64",
-            "linux/amd64",
+            Architecture.AMD64,
             repository,
             "retagged",
             arm64.imageId(),
@@ -242,21 +241,5 @@ class ImagePusherIT {
             "No image record at "
                 + records.imageFile(Architecture.AMD64)
                 + "; build the image first, e.g. ./mvnw package -Dlambda.arch=<arch>.");
-  }
-
-  private static ImageRecord withVerifiedArchitecture(ImageRecord record, String verified) {
-    return new ImageRecord(
-        record.architecture(),
-        record.lambdaArchitecture(),
-        record.platform(),
-        record.repository(),
-        record.tag(),
-        record.imageId(),
-        record.digest(),
-        record.baseImage(),
-        record.handler(),
-        record.contextDigest(),
-        verified,
-        record.engine());
   }
 }

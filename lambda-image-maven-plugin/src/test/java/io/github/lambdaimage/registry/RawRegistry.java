@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdaimage.digest.Sha256;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,7 +62,7 @@ public final class RawRegistry {
     }
     config.putObject("rootfs").put("type", "layers").putArray("diff_ids");
     byte[] configBytes = bytes(config);
-    String configDigest = RegistryClient.sha256(configBytes);
+    String configDigest = Sha256.contentDigest(configBytes);
     uploadBlob(repository, configBytes, configDigest);
     String configType =
         mediaType.equals(MediaTypes.OCI_MANIFEST)
@@ -133,7 +134,7 @@ public final class RawRegistry {
             .header("Content-Type", mediaType)
             .PUT(HttpRequest.BodyPublishers.ofByteArray(body)),
         201);
-    String digest = RegistryClient.sha256(body);
+    String digest = Sha256.contentDigest(body);
     uploadedManifests.add(repository + "/manifests/" + digest);
     return new Descriptor(mediaType, digest, body.length);
   }

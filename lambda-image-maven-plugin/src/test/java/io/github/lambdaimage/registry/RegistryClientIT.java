@@ -7,6 +7,7 @@ import static io.github.lambdaimage.registry.MediaTypes.OCI_MANIFEST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lambdaimage.digest.Sha256;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
 import io.github.lambdaimage.log.RecordingLog;
@@ -133,7 +134,7 @@ class RegistryClientIT {
 
     assertThat(manifest.mediaType()).isEqualTo(DOCKER_MANIFEST);
     assertThat(manifest.digest()).isEqualTo(amd64.digest());
-    assertThat(RegistryClient.sha256(manifest.body())).isEqualTo(amd64.digest());
+    assertThat(Sha256.contentDigest(manifest.body())).isEqualTo(amd64.digest());
     assertThat(manifest.isImageManifest()).isTrue();
   }
 

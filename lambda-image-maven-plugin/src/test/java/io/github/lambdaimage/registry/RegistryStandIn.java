@@ -2,6 +2,7 @@ package io.github.lambdaimage.registry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.lambdaimage.digest.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -45,7 +46,7 @@ public final class RegistryStandIn implements AutoCloseable {
           + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"size\":"
           + CONFIG.length()
           + ",\"digest\":\""
-          + RegistryClient.sha256(CONFIG.getBytes(StandardCharsets.UTF_8))
+          + Sha256.contentDigest(CONFIG.getBytes(StandardCharsets.UTF_8))
           + "\"},\"layers\":[]}";
 
   private final HttpServer server;
@@ -175,7 +176,7 @@ public final class RegistryStandIn implements AutoCloseable {
       respond(exchange, 200, MANIFEST, MediaTypes.OCI_MANIFEST);
       return;
     }
-    if (path.endsWith("/blobs/" + RegistryClient.sha256(CONFIG.getBytes(StandardCharsets.UTF_8)))) {
+    if (path.endsWith("/blobs/" + Sha256.contentDigest(CONFIG.getBytes(StandardCharsets.UTF_8)))) {
       respond(exchange, 200, CONFIG, "application/octet-stream");
       return;
     }
@@ -194,7 +195,7 @@ public final class RegistryStandIn implements AutoCloseable {
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", type);
-    exchange.getResponseHeaders().add("Docker-Content-Digest", RegistryClient.sha256(bytes));
+    exchange.getResponseHeaders().add("Docker-Content-Digest", Sha256.contentDigest(bytes));
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();

@@ -3,6 +3,7 @@ package io.github.lambdaimage.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +61,33 @@ public final class JsonText {
   }
 
   /**
+   * Checks that {@code text} (UTF-8) starts with one complete JSON value of any kind, as a Lambda
+   * payload must.
+   *
+   * @return false when it holds no value at all (empty or only white space)
+   * @throws IOException when it is not valid JSON; the message reads {@code (line L, column C):
+   *     problem}
+   */
+  public static boolean isValue(byte[] text) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      if (parser.nextToken() == null) {
+        return false;
+      }
+      parser.skipChildren();
+      return true;
+    } catch (JsonProcessingException e) {
+      throw new IOException(
+          "(line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + "): "
+              + e.getOriginalMessage(),
+          e);
+    }
+  }
+
+  /**
    * Hands each top-level object of a stream of JSON objects (as the Docker Engine streams its
    * progress) to {@code handler} as soon as it is complete.
    *
@@ -109,6 +137,15 @@ public final class JsonText {
       return (String) value;
     }
     throw new IOException("\"" + name + "\" is not a string: " + value);
+  }
+
+  /**
+   * A JSON value read from a document whose producer is not this project, as text: a string as it
+   * is, any other value as compact JSON ({@code 12}, {@code true}, {@code {"a":1}}), {@code null}
+   * for a missing or null value.
+   */
+  public static String text(Object value) {
+    return value == null || value instanceof String ? (String) value : writeCompact(value);
   }
 
   /** The member {@code name} of {@code object} as an object; empty when absent or null. */

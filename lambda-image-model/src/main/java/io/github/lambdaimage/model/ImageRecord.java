@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One built image, as written to {@code target/lambda-image/<arch>/image.json} (the contract in
- * DESIGN.md). {@code digest} is the registry manifest digest and is present only after a push.
+ * One built image, as written to {@code target/lambda-image/<arch>/image.json}. The file also
+ * carries the architecture's Lambda name and platform ({@code lambdaArchitecture}, {@code
+ * platform}) for tools that read it; both follow from {@code architecture} and must agree with it.
+ * {@code digest} is the registry manifest digest and is present only after a push.
  *
- * @param architecture Docker name of the requested architecture ({@code amd64}, {@code arm64})
- * @param lambdaArchitecture Lambda's name for it ({@code x86_64}, {@code arm64})
- * @param platform the Docker platform ({@code linux/arm64})
+ * @param architecture the requested architecture
  * @param repository image repository without tag
  * @param tag the tag the image was built under
  * @param imageId the engine's image id ({@code sha256:…})
@@ -20,15 +20,13 @@ import java.util.Objects;
  * @param baseImage the base image, pinned to the platform's manifest digest
  * @param handler the Lambda handler the image starts
  * @param contextDigest the hash of every build input; equal hashes mean an identical build
- * @param verifiedArchitecture the architecture the engine reported for the built image; the build
- *     writes the record only when it equals {@code architecture}
+ * @param verifiedArchitecture the architecture the engine reported for the built image, as the
+ *     engine spelled it; the build writes the record only when it equals {@code architecture}
  * @param engine the address of the engine that built the image and holds it, e.g. {@code
  *     tcp://10.0.0.5:2376}, never with credentials; {@code null} in records of earlier versions
  */
 public record ImageRecord(
-    String architecture,
-    String lambdaArchitecture,
-    String platform,
+    Architecture architecture,
     String repository,
     String tag,
     String imageId,
@@ -39,12 +37,27 @@ public record ImageRecord(
     String verifiedArchitecture,
     String engine) {
 
+  /** Requires the architecture, the one member every reader relies on. */
+  public ImageRecord {
+    Objects.requireNonNull(architecture, "architecture");
+  }
+
+  /** Lambda's name of the architecture: {@code x86_64} or {@code arm64}. */
+  public String lambdaArchitecture() {
+    return architecture.lambdaName();
+  }
+
+  /** The Docker platform: {@code linux/amd64} or {@code linux/arm64}. */
+  public String platform() {
+    return architecture.platform();
+  }
+
   /** The record as a JSON object, members in the contract's order, {@code null}s left out. */
   public Map<String, Object> toJsonObject() {
     Map<String, Object> object = new LinkedHashMap<>();
-    object.put("architecture", architecture);
-    object.put("lambdaArchitecture", lambdaArchitecture);
-    object.put("platform", platform);
+    object.put("architecture", architecture.dockerName());
+    object.put("lambdaArchitecture", lambdaArchitecture());
+    object.put("platform", platform());
     object.put("repository", repository);
     object.put("tag", tag);
     object.put("imageId", imageId);
@@ -59,15 +72,19 @@ public record ImageRecord(
   }
 
   /**
-   * The record in a JSON object; members it does not know are ignored.
+   * The record in a JSON object; members it does not know are ignored. {@code lambdaArchitecture}
+   * and {@code platform} may be missing (records of earlier versions), but when present they must
+   * name the same architecture as {@code architecture}.
    *
-   * @throws IOException when a member is not a string
+   * @throws IOException when a member is not a string, the architecture is missing or unknown, or
+   *     the three architecture members disagree; the message names the value
    */
   public static ImageRecord fromJsonObject(Map<String, Object> object) throws IOException {
+    Architecture architecture = architecture(object);
+    agrees(architecture, "lambdaArchitecture", JsonText.string(object, "lambdaArchitecture"));
+    agrees(architecture, "platform", JsonText.string(object, "platform"));
     return new ImageRecord(
-        JsonText.string(object, "architecture"),
-        JsonText.string(object, "lambdaArchitecture"),
-        JsonText.string(object, "platform"),
+        architecture,
         JsonText.string(object, "repository"),
         JsonText.string(object, "tag"),
         JsonText.string(object, "imageId"),
@@ -77,6 +94,36 @@ public record ImageRecord(
         JsonText.string(object, "contextDigest"),
         JsonText.string(object, "verifiedArchitecture"),
         JsonText.string(object, "engine"));
+  }
+
+  private static Architecture architecture(Map<String, Object> object) throws IOException {
+    String value = JsonText.string(object, "architecture");
+    if (value == null) {
+      throw new IOException(
+          "an image has no \"architecture\"; it is not an image.json or images.json written by"
+              + " lambda-image");
+    }
+    try {
+      return Architecture.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("\"architecture\": " + e.getMessage(), e);
+    }
+  }
+
+  private static void agrees(Architecture architecture, String member, String value)
+      throws IOException {
+    String expected =
+        member.equals("platform") ? architecture.platform() : architecture.lambdaName();
+    if (value != null && !value.equals(expected)) {
+      throw new IOException(
+          "architecture "
+              + architecture
+              + " disagrees with "
+              + member
+              + " "
+              + value
+              + "; the file is inconsistent, rebuild the image");
+    }
   }
 
   /**
@@ -93,9 +140,7 @@ public record ImageRecord(
       String contextDigest,
       String verifiedArchitecture) {
     return new ImageRecord(
-        architecture.dockerName(),
-        architecture.lambdaName(),
-        architecture.platform(),
+        architecture,
         repository,
         tag,
         imageId,
@@ -109,19 +154,22 @@ public record ImageRecord(
 
   /** This record with the registry digest set after a push. */
   public ImageRecord withDigest(String newDigest) {
-    return copy(newDigest, engine);
+    return copy(newDigest, engine, verifiedArchitecture);
   }
 
   /** This record with the address of the engine that built and holds the image (no credentials). */
   public ImageRecord withEngine(String newEngine) {
-    return copy(digest, newEngine);
+    return copy(digest, newEngine, verifiedArchitecture);
   }
 
-  private ImageRecord copy(String newDigest, String newEngine) {
+  /** This record with another engine-reported architecture (what the build's check found). */
+  public ImageRecord withVerifiedArchitecture(String newVerifiedArchitecture) {
+    return copy(digest, engine, newVerifiedArchitecture);
+  }
+
+  private ImageRecord copy(String newDigest, String newEngine, String newVerifiedArchitecture) {
     return new ImageRecord(
         architecture,
-        lambdaArchitecture,
-        platform,
         repository,
         tag,
         imageId,
@@ -129,13 +177,8 @@ public record ImageRecord(
         baseImage,
         handler,
         contextDigest,
-        verifiedArchitecture,
+        newVerifiedArchitecture,
         newEngine);
-  }
-
-  /** The architecture as the shared type; fails on a record with an unknown value. */
-  public Architecture arch() {
-    return Architecture.parse(architecture);
   }
 
   /** {@code repository:tag}. */
@@ -152,6 +195,6 @@ public record ImageRecord(
 
   /** True when the build's architecture check ran and matched the requested architecture. */
   public boolean isArchitectureVerified() {
-    return architecture != null && architecture.equals(verifiedArchitecture);
+    return architecture.dockerName().equals(verifiedArchitecture);
   }
 }

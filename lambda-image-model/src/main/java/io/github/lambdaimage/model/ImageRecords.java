@@ -123,8 +123,8 @@ public final class ImageRecords {
         () -> {
           Set<Architecture> listed = EnumSet.noneOf(Architecture.class);
           for (ImageRecord record : built) {
-            writeIfChanged(imageFile(record.arch()), toJson(record));
-            listed.add(record.arch());
+            writeIfChanged(imageFile(record.architecture()), toJson(record));
+            listed.add(record.architecture());
           }
           writeIndex(listed);
         });
@@ -139,9 +139,11 @@ public final class ImageRecords {
   public void write(ImageRecord record) {
     withIndexLock(
         () -> {
-          writeAtomically(imageFile(record.arch()), toJson(record));
+          writeAtomically(imageFile(record.architecture()), toJson(record));
           Set<Architecture> listed =
-              Files.isRegularFile(indexFile()) ? listedArchitectures() : EnumSet.of(record.arch());
+              Files.isRegularFile(indexFile())
+                  ? listedArchitectures()
+                  : EnumSet.of(record.architecture());
           writeIndex(listed);
         });
   }
@@ -151,7 +153,7 @@ public final class ImageRecords {
     Set<Architecture> listed = EnumSet.noneOf(Architecture.class);
     try {
       for (ImageRecord record : readIndexFile(indexFile())) {
-        listed.add(record.arch());
+        listed.add(record.architecture());
       }
     } catch (RuntimeException unreadable) {
       // an index that cannot be read lists nothing; it is rewritten below

@@ -103,4 +103,26 @@ class JsonTextTest {
 
     assertThat(JsonText.readObject(JsonText.write(object))).isEqualTo(object);
   }
+
+  @Test
+  void anyCompleteValueIsAValueAndBlankTextIsNone() throws IOException {
+    assertThat(JsonText.isValue("[1, {\"a\": null}]".getBytes(StandardCharsets.UTF_8))).isTrue();
+    assertThat(JsonText.isValue("\"text\"".getBytes(StandardCharsets.UTF_8))).isTrue();
+    assertThat(JsonText.isValue(" \n".getBytes(StandardCharsets.UTF_8))).isFalse();
+  }
+
+  @Test
+  void anUnfinishedValueNamesItsLineAndColumn() {
+    assertThatThrownBy(() -> JsonText.isValue("{\n  \"a\": [1,".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("(line 2, column 11): Unexpected end-of-input");
+  }
+
+  @Test
+  void foreignValuesReadAsTextKeepStringsAndWriteTheRestAsJson() {
+    assertThat(JsonText.text("plain")).isEqualTo("plain");
+    assertThat(JsonText.text(12)).isEqualTo("12");
+    assertThat(JsonText.text(Map.of("a", true))).isEqualTo("{\"a\":true}");
+    assertThat(JsonText.text(null)).isNull();
+  }
 }

@@ -63,7 +63,7 @@ class ImageRecordsTest {
 
   private static List<String> listed(ImageRecords records) {
     return ImageRecords.readIndexFile(records.indexFile()).stream()
-        .map(ImageRecord::architecture)
+        .map(record -> record.architecture().dockerName())
         .toList();
   }
 
@@ -74,7 +74,9 @@ class ImageRecordsTest {
     records.write(records.read(Architecture.ARM64).withDigest("sha256:ddd"));
 
     List<ImageRecord> index = ImageRecords.readIndexFile(records.indexFile());
-    assertThat(index).extracting(ImageRecord::architecture).containsExactly("amd64", "arm64");
+    assertThat(index)
+        .extracting(ImageRecord::architecture)
+        .containsExactly(Architecture.AMD64, Architecture.ARM64);
     assertThat(index.get(1).digest()).isEqualTo("sha256:ddd");
     assertThat(index.get(1).digestReference()).isEqualTo("127.0.0.1:5000/hello@sha256:ddd");
     assertThat(index.get(0).digestReference()).isNull();
@@ -189,7 +191,7 @@ class ImageRecordsTest {
 
     ImageRecord record = ImageRecords.readFile(file);
 
-    assertThat(record.architecture()).isEqualTo("arm64");
+    assertThat(record.architecture()).isEqualTo(Architecture.ARM64);
     assertThat(record.tag()).isEqualTo("t");
     assertThat(record.imageId()).isNull();
   }
@@ -209,6 +211,48 @@ class ImageRecordsTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessage(
             "Cannot read image index " + index + ": an entry of images is not an object: arm64");
+  }
+
+  @Test
+  void aRecordWithAnUnknownArchitectureNamesTheFileAndTheValue() throws Exception {
+    Path file = buildDirectory.resolve("image.json");
+    Files.writeString(file, "{\"architecture\":\"ppc64le\"}");
+
+    assertThatThrownBy(() -> ImageRecords.readFile(file))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage(
+            "Cannot read image record "
+                + file
+                + ": \"architecture\": Unknown architecture 'ppc64le'; accepted values: amd64"
+                + " (alias x86_64), arm64 (alias aarch64).");
+  }
+
+  @Test
+  void aRecordWithoutArchitectureIsNoImageRecord() throws Exception {
+    Path file = buildDirectory.resolve("image.json");
+    Files.writeString(file, "{\"tag\":\"t\"}");
+
+    assertThatThrownBy(() -> ImageRecords.readFile(file))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage(
+            "Cannot read image record "
+                + file
+                + ": an image has no \"architecture\"; it is not an image.json or images.json"
+                + " written by lambda-image");
+  }
+
+  @Test
+  void aRecordWhoseArchitectureMembersDisagreeIsRejected() throws Exception {
+    Path file = buildDirectory.resolve("image.json");
+    Files.writeString(file, "{\"architecture\":\"arm64\",\"lambdaArchitecture\":\"x86_64\"}");
+
+    assertThatThrownBy(() -> ImageRecords.readFile(file))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage(
+            "Cannot read image record "
+                + file
+                + ": architecture arm64 disagrees with lambdaArchitecture x86_64; the file is"
+                + " inconsistent, rebuild the image");
   }
 
   @Test

@@ -2,14 +2,9 @@ package io.github.lambdaimage.registry.credentials;
 
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.loading.ChildFirstClassLoader;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -52,29 +47,19 @@ final class AwsSdkTokenLoader implements EcrCredentials.TokenService {
   }
 
   private EcrCredentials.TokenService load() {
-    List<URL> urls = new ArrayList<>();
-    try {
-      urls.add(EcrCredentials.class.getProtectionDomain().getCodeSource().getLocation());
-      for (Path jar : sdkJars.get()) {
-        urls.add(jar.toUri().toURL());
-      }
-    } catch (MalformedURLException e) {
-      throw new UncheckedIOException(e);
-    }
     @SuppressWarnings("resource") // lives as long as the tokens it serves
-    ClassLoader loader =
-        new ChildFirstClassLoader(urls.toArray(URL[]::new), parent, IMPLEMENTATION::equals);
+    ChildFirstClassLoader loader =
+        ChildFirstClassLoader.beside(
+            EcrCredentials.class, sdkJars.get(), parent, IMPLEMENTATION::equals);
     try {
-      Method factory =
-          Class.forName(IMPLEMENTATION, true, loader).getDeclaredMethod("create", URI.class);
-      factory.setAccessible(true);
-      return (EcrCredentials.TokenService) factory.invoke(null, endpointOverride);
+      return (EcrCredentials.TokenService)
+          loader.callStatic(IMPLEMENTATION, "create", new Class<?>[] {URI.class}, endpointOverride);
     } catch (InvocationTargetException e) {
       throw new EnvironmentException(
           "Cannot start the AWS SDK for Amazon ECR tokens: " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new EnvironmentException(
-          "Cannot load the AWS SDK for Amazon ECR tokens from " + urls + ": " + e, e);
+          "Cannot load the AWS SDK for Amazon ECR tokens from " + loader.jars() + ": " + e, e);
     }
   }
 }

@@ -1,9 +1,8 @@
 package io.github.lambdaimage.registry.credentials;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.errors.EnvironmentException;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.process.BoundedProcess;
 import io.github.lambdaimage.process.HostSystem;
 import io.github.lambdaimage.process.ProcessResult;
@@ -43,7 +42,6 @@ public final class CredentialHelper {
 
   private static final String PREFIX = "docker-credential-";
   private static final String TOKEN_USER = "<token>";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern MAY_HOLD_CREDENTIALS =
       Pattern.compile(
           "[{}]|secret|password|token|username|bearer|basic ", Pattern.CASE_INSENSITIVE);
@@ -185,14 +183,14 @@ public final class CredentialHelper {
   }
 
   private RegistryCredentials parse(String output, String source) {
-    JsonNode json;
+    Map<String, Object> json;
     try {
-      json = JSON.readTree(output);
+      json = JsonText.readObject(output);
     } catch (IOException e) {
       throw failure(source, "answered something that is not JSON");
     }
-    String username = json.path("Username").asText("");
-    String secret = json.path("Secret").asText("");
+    String username = DockerConfigCredentials.text(json.get("Username"));
+    String secret = DockerConfigCredentials.text(json.get("Secret"));
     if (secret.isEmpty()) {
       throw failure(source, "answered without a Secret");
     }

@@ -1,8 +1,7 @@
 package io.github.lambdaimage.registry.credentials;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdaimage.errors.InvalidConfigurationException;
+import io.github.lambdaimage.json.JsonText;
 import io.github.lambdaimage.registry.ImageReference;
 import io.github.lambdaimage.registry.RegistryCredentialProvider;
 import io.github.lambdaimage.registry.RegistryCredentials;
@@ -14,9 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,8 +30,6 @@ public final class DockerConfigCredentials implements RegistryCredentialProvider
 
   /** The key Docker uses for Docker Hub in {@code auths} and with credential helpers. */
   public static final String DOCKER_HUB_SERVER = "https://index.docker.io/v1/";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path configFile;
   private final List<Path> helperPath;
@@ -77,7 +75,7 @@ public final class DockerConfigCredentials implements RegistryCredentialProvider
 
   @Override
   public Optional<RegistryCredentials> credentialsFor(String registry) {
-    Optional<JsonNode> config = read();
+    Optional<Config> config = read();
     if (config.isEmpty()) {
       return Optional.empty();
     }
@@ -92,19 +90,17 @@ public final class DockerConfigCredentials implements RegistryCredentialProvider
   }
 
   private Optional<RegistryCredentials> fromHelper(
-      JsonNode config, String registry, String serverUrl) {
+      Config config, String registry, String serverUrl) {
     String helper = "";
     String source = null;
-    Iterator<Map.Entry<String, JsonNode>> helpers = config.path("credHelpers").fields();
-    while (helpers.hasNext() && helper.isEmpty()) {
-      Map.Entry<String, JsonNode> entry = helpers.next();
-      if (hostOf(entry.getKey()).equals(hostOf(registry))) {
-        helper = entry.getValue().asText("");
+    for (Map.Entry<String, Object> entry : config.credHelpers().entrySet()) {
+      if (helper.isEmpty() && hostOf(entry.getKey()).equals(hostOf(registry))) {
+        helper = text(entry.getValue());
         source = configFile + " credHelpers['" + entry.getKey() + "']";
       }
     }
     if (helper.isEmpty()) {
-      helper = config.path("credsStore").asText("");
+      helper = config.credsStore();
       source = configFile + " credsStore";
     }
     if (helper.isEmpty()) {
@@ -113,10 +109,8 @@ public final class DockerConfigCredentials implements RegistryCredentialProvider
     return new CredentialHelper(helper, helperPath, helperTimeout).get(serverUrl, source);
   }
 
-  private Optional<RegistryCredentials> fromAuths(JsonNode config, String registry) {
-    Iterator<Map.Entry<String, JsonNode>> entries = config.path("auths").fields();
-    while (entries.hasNext()) {
-      Map.Entry<String, JsonNode> entry = entries.next();
+  private Optional<RegistryCredentials> fromAuths(Config config, String registry) {
+    for (Map.Entry<String, Map<String, Object>> entry : config.auths().entrySet()) {
       if (hostOf(entry.getKey()).equals(hostOf(registry))) {
         Optional<RegistryCredentials> found = fromAuthEntry(entry.getKey(), entry.getValue());
         if (found.isPresent()) {
@@ -127,18 +121,18 @@ public final class DockerConfigCredentials implements RegistryCredentialProvider
     return Optional.empty();
   }
 
-  private Optional<RegistryCredentials> fromAuthEntry(String key, JsonNode entry) {
+  private Optional<RegistryCredentials> fromAuthEntry(String key, Map<String, Object> entry) {
     String source = configFile + " auths['" + key + "']";
-    String identityToken = entry.path("identitytoken").asText("");
+    String identityToken = text(entry.get("identitytoken"));
     if (!identityToken.isEmpty()) {
       return Optional.of(RegistryCredentials.identityToken(identityToken, source));
     }
-    String auth = entry.path("auth").asText("");
+    String auth = text(entry.get("auth"));
     if (!auth.isEmpty()) {
       return Optional.of(decodeAuth(auth, source));
     }
-    String username = entry.path("username").asText("");
-    String password = entry.path("password").asText("");
+    String username = text(entry.get("username"));
+    String password = text(entry.get("password"));
     return username.isEmpty()
         ? Optional.empty()
         : Optional.of(RegistryCredentials.basic(username, password, source));
@@ -180,12 +174,28 @@ public final class DockerConfigCredentials implements RegistryCredentialProvider
     };
   }
 
-  private Optional<JsonNode> read() {
+  /** A JSON value as text, {@code ""} when missing, as the Docker CLI treats an absent value. */
+  static String text(Object value) {
+    return Objects.requireNonNullElse(JsonText.text(value), "");
+  }
+
+  /** The parts of {@code config.json} that name credentials. */
+  private record Config(
+      Map<String, Object> credHelpers, String credsStore, Map<String, Map<String, Object>> auths) {}
+
+  private Optional<Config> read() {
     if (!Files.isRegularFile(configFile)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readTree(Files.readString(configFile, StandardCharsets.UTF_8)));
+      Map<String, Object> json = JsonText.readFile(configFile);
+      Map<String, Map<String, Object>> auths = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> entry : JsonText.object(json, "auths").entrySet()) {
+        auths.put(
+            entry.getKey(), JsonText.asObject(entry.getValue(), "auths['" + entry.getKey() + "']"));
+      }
+      return Optional.of(
+          new Config(JsonText.object(json, "credHelpers"), text(json.get("credsStore")), auths));
     } catch (IOException e) {
       throw new InvalidConfigurationException(
           "Cannot read the Docker configuration "
