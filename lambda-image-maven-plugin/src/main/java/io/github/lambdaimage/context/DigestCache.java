@@ -1,5 +1,6 @@
 package io.github.lambdaimage.context;
 
+import io.github.lambdaimage.digest.Sha256;
 import io.github.lambdaimage.model.ImageRecords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

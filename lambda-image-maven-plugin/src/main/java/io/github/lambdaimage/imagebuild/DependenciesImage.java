@@ -2,7 +2,7 @@ package io.github.lambdaimage.imagebuild;
 
 import io.github.lambdaimage.context.BuildContext;
 import io.github.lambdaimage.context.InputHash;
-import io.github.lambdaimage.context.Sha256;
+import io.github.lambdaimage.digest.Sha256;
 import io.github.lambdaimage.docker.BuildSpec;
 import io.github.lambdaimage.docker.DockerEngine;
 import io.github.lambdaimage.docker.ImageState;
@@ -12,7 +12,6 @@ import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecords;
 import io.github.lambdaimage.render.DockerfileSplit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -137,8 +136,7 @@ final class DependenciesImage {
                 files.put(path, sha256);
               }
             });
-    files.put(
-        BuildContext.DOCKERFILE, Sha256.hex(split.dependencies().getBytes(StandardCharsets.UTF_8)));
+    files.put(BuildContext.DOCKERFILE, Sha256.hex(split.dependencies()));
     return new InputHash()
         .context(new BuildContext(context.directory(), files, 0))
         .parameter("platform", architecture.platform())

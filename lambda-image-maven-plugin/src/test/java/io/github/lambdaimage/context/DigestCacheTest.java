@@ -2,6 +2,7 @@ package io.github.lambdaimage.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lambdaimage.digest.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
