@@ -70,7 +70,10 @@ final class DependenciesImage {
     writeIfChanged(dockerfile, split.dependencies());
     String hash = hash(split, context, baseImage, buildArgs);
     String name = REPOSITORY + imageName(repository);
-    String tag = hash.substring("sha256:".length(), "sha256:".length() + 16) + "-" + architecture;
+    String tag =
+        hash.substring("sha256:".length(), "sha256:".length() + 16)
+            + "-"
+            + architecture.dockerName();
     String image = name + ":" + tag;
     Optional<ImageState> existing = engine.inspect(image);
     if (existing.isPresent() && architecture.platform().equals(existing.get().platform())) {
