@@ -321,10 +321,14 @@ class Benchmark:
 
     def clean_up(self):
         """Removes the images this run made in the engine, with every name the benchmark gave them
-        (tags, and the repository digests pushes left); the registry keeps the benchmark's
-        repositories (lambda-image-bench/*-<run id>) until its garbage collection."""
+        (tags, and the repository digests pushes left) and lambda-image's dependencies images; the
+        registry keeps the benchmark's repositories (lambda-image-bench/*-<run id>) until its
+        garbage collection."""
         for tag in self.tags:
             run(["docker", "rmi", tag], check=False)
+        # lambda-image's dependencies images, each named in its module's dependencies-image file
+        for record in sorted((self.bench_dir / "work").rglob("dependencies-image")):
+            run(["docker", "rmi", record.read_text().strip()], check=False)
         for image in self.images_seen:
             try:
                 found = inspect_image(image)

@@ -90,9 +90,9 @@ def mojo_seconds(log, goal):
 
 
 def engine_windows(log, archs):
-    """{arch: (start, end)} in seconds of the day: from lambda-image's '[arch] Sending build
-    context' line to its '[arch] Built' line (no '[arch]' prefix when it builds one), from Maven's
-    log timestamps."""
+    """{arch: (start, end)} in seconds of the day: from lambda-image's first '[arch] Sending
+    dependencies context' or '[arch] Sending build context' line to its last '[arch] Built' line
+    (no '[arch]' prefix when it builds one), from Maven's log timestamps."""
     windows = {}
     for arch in archs:
         times = {}
@@ -102,8 +102,8 @@ def engine_windows(log, archs):
                 continue
             stamp = datetime.strptime(match.group(1), "%H:%M:%S.%f")
             seconds = stamp.hour * 3600 + stamp.minute * 60 + stamp.second + stamp.microsecond / 1e6
-            if "Sending build context" in match.group(2):
-                times["start"] = seconds
+            if "Sending build context" in match.group(2) or "Sending dependencies context" in match.group(2):
+                times.setdefault("start", seconds)
             elif match.group(2).startswith("Built ") or "] Built " in match.group(2):
                 times["end"] = seconds
         if len(times) == 2:

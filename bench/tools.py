@@ -142,9 +142,21 @@ def copy_handler(repo_root, destination, scenario, keep_plugin=True, extra_depen
         write_payload(destination, scenario.payload)
 
 
-def context_files(context):
-    """Bytes of the files in lambda-image's context directory, without its Dockerfile."""
-    return payload_bytes(context, [p.name for p in Path(context).iterdir() if p.name != "Dockerfile"])
+def context_files(context, log):
+    """Bytes of the files lambda-image sent from its context directory, without Dockerfiles: all
+    of it for a single build; app/ when it built on its dependencies image, plus lib/ and runtime/
+    when it also built that image."""
+    if "dependencies image " not in log:
+        return payload_bytes(context, [p.name for p in Path(context).iterdir() if p.name != "Dockerfile"])
+    sent = ["app"] + (["lib", "runtime"] if "Sending dependencies context" in log else [])
+    return payload_bytes(context, [name for name in sent if (Path(context) / name).exists()])
+
+
+def sent_context_bytes(log):
+    """The bytes lambda-image sent to the engine: its 'Sending build context of N bytes' line plus,
+    when it built its dependencies image, that one's 'Sending dependencies context of N bytes'."""
+    sizes = [int(n) for n in re.findall(r"Sending (?:build|dependencies) context of (\d+) bytes", log)]
+    return sum(sizes) if sizes else None
 
 
 def engine_seconds(log, arch):
@@ -207,17 +219,17 @@ class LambdaImage:
         own = re.search(r"lambda-image:build took (\d+) ms", result.output)
         if not own:
             raise RuntimeError("lambda-image:build logged no elapsed time:\n" + result.output[-3000:])
-        context = re.search(r"Sending build context of (\d+) bytes", result.output)
+        context = sent_context_bytes(result.output)
         return Build(
             wall=result.wall,
             step=mojo_seconds(result.output, r"lambda-image:[^:]+:build "),
             image=self.image_name(arch),
             cpu=result.cpu,
             rss=result.rss,
-            context_bytes=int(context.group(1)) if context else None,
+            context_bytes=context,
             context_payload=(
-                context_files(self.project / f"target/lambda-image/{arch}/context")
-                if context and "," not in arch
+                context_files(self.project / f"target/lambda-image/{arch}/context", result.output)
+                if context is not None and "," not in arch
                 else None
             ),
             own_step=int(own.group(1)) / 1000,

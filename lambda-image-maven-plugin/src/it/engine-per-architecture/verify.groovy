@@ -9,3 +9,4 @@ assert amd64.verifiedArchitecture == 'amd64'
 assert amd64.engine != null && !amd64.engine.contains('127.0.0.1:1')
 def index = new JsonSlurper().parse(new File(basedir, 'target/lambda-image/images.json'))
 assert index.images*.architecture == ['amd64']
+evaluate(new File(basedir, '../it-parent/support.groovy')).removeImages(basedir)

@@ -10,6 +10,9 @@ try {
   assert image.id == built.imageId
   assert image.labels['io.github.lambdaimage.inputs'] == built.contextDigest
   assert new File(basedir, 'target/lambda-image/amd64/context/Dockerfile').text.contains('test "yes" = "no"')
+  // a template that does not end with COPY app/ builds one image from the whole context
+  assert !log.contains('dependencies context')
+  assert !new File(basedir, 'target/lambda-image/amd64/dependencies-image').exists()
   it.assertNoTemporaryTags()
 } finally {
   it.removeImages(basedir)

@@ -35,12 +35,18 @@ def assertRuntimeClientStarts = { String image ->
   assert output.contains('Failed to get next invocation') : output
 }
 
-// Removes every tag the project's image.json files name.
+// Removes every tag the project's image.json files name, then the dependencies images they were
+// built from (named in dependencies-image).
 def removeImages = { File projectDir ->
   new File(projectDir, 'target/lambda-image').eachFileRecurse { file ->
     if (file.name == 'image.json') {
       def image = new JsonSlurper().parse(file)
       run(['docker', 'rmi', "${image.repository}:${image.tag}".toString()])
+    }
+  }
+  new File(projectDir, 'target/lambda-image').eachFileRecurse { file ->
+    if (file.name == 'dependencies-image') {
+      run(['docker', 'rmi', file.text.trim()])
     }
   }
 }

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -39,10 +42,26 @@ public final class ContextArchive {
    * @return the archive's size in bytes
    */
   public static long write(Path directory, Path tarFile, String dockerfileSuffix) {
+    return write(
+        directory, tarFile, dockerfileSuffix, directory.resolve(BuildContext.DOCKERFILE), null);
+  }
+
+  /**
+   * Writes part of {@code directory} as a tar file: {@code dockerfile} (with {@code
+   * dockerfileSuffix} appended) as its {@code Dockerfile}, and the top-level entries named in
+   * {@code include} (all when {@code null}).
+   *
+   * @return the archive's size in bytes
+   */
+  public static long write(
+      Path directory, Path tarFile, String dockerfileSuffix, Path dockerfile, Set<String> include) {
     try {
       Files.createDirectories(tarFile.toAbsolutePath().getParent());
       try (OutputStream out = Files.newOutputStream(tarFile)) {
-        write(directory, out, dockerfileSuffix.getBytes(StandardCharsets.UTF_8));
+        write(
+            entries(directory, dockerfile, include),
+            out,
+            dockerfileSuffix.getBytes(StandardCharsets.UTF_8));
       }
       return Files.size(tarFile);
     } catch (IOException e) {
@@ -51,21 +70,29 @@ public final class ContextArchive {
     }
   }
 
-  private static void write(Path directory, OutputStream out, byte[] dockerfileSuffix)
-      throws IOException {
-    List<Path> paths;
+  /** The archive's entries by name, in name order, each with the file or directory it holds. */
+  private static SortedMap<String, Path> entries(
+      Path directory, Path dockerfile, Set<String> include) throws IOException {
+    SortedMap<String, Path> entries = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(directory)) {
-      paths =
-          walk.filter(path -> !path.equals(directory))
-              .sorted((a, b) -> name(directory, a).compareTo(name(directory, b)))
-              .toList();
+      walk.filter(path -> !path.equals(directory))
+          .forEach(path -> entries.put(name(directory, path), path));
     }
+    entries.keySet().removeIf(name -> include != null && !include.contains(name.split("/", 2)[0]));
+    entries.put(BuildContext.DOCKERFILE, dockerfile);
+    return entries;
+  }
+
+  private static void write(
+      SortedMap<String, Path> entries, OutputStream out, byte[] dockerfileSuffix)
+      throws IOException {
     TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-    for (Path path : paths) {
+    for (Map.Entry<String, Path> named : entries.entrySet()) {
+      Path path = named.getValue();
+      String name = named.getKey();
       boolean isDirectory = Files.isDirectory(path);
-      String name = name(directory, path);
       byte[] suffix = name.equals(BuildContext.DOCKERFILE) ? dockerfileSuffix : new byte[0];
       TarArchiveEntry entry = new TarArchiveEntry(name + (isDirectory ? "/" : ""));
       entry.setModTime(FIXED_MTIME_MILLIS);

@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * Brings a build context directory in line with the inputs: {@code Dockerfile}, {@code lib/}
  * (dependency jars), {@code app/} (the module's code), {@code runtime/} (runtime jars, custom mode
  * only), and nothing else. Unchanged files (same size and modification time as their source) are
- * not copied again; files that no longer belong are removed.
+ * not copied again; files that no longer belong are removed. Their digests are remembered beside
+ * the context ({@code context.digests}) on the same terms, so unchanged files are not read again.
  */
 public final class ContextAssembler {
 
@@ -134,12 +136,15 @@ public final class ContextAssembler {
   }
 
   private SortedMap<String, String> digests(Set<String> names) {
-    SortedMap<String, String> digests = new TreeMap<>();
+    SortedMap<String, String> digests =
+        new DigestCache(digestFile()).digests(directory, new TreeSet<>(names));
     digests.put(BuildContext.DOCKERFILE, Sha256.hex(directory.resolve(BuildContext.DOCKERFILE)));
-    for (String name : names) {
-      digests.put(name, Sha256.hex(directory.resolve(name)));
-    }
     return digests;
+  }
+
+  /** Where the digests of the context's files are remembered: beside the context directory. */
+  Path digestFile() {
+    return directory.resolveSibling(directory.getFileName() + ".digests");
   }
 
   /** {@code file}'s path below {@code base}, with {@code /} separators. */

@@ -188,8 +188,12 @@ public abstract class DockerEngine implements AutoCloseable {
     try {
       long size =
           ContextArchive.write(
-              spec.contextDirectory(), spec.archive(), LabelInstruction.of(spec.labels()));
-      log.info("Sending build context of " + size + " bytes to the engine");
+              spec.contextDirectory(),
+              spec.archive(),
+              LabelInstruction.of(spec.labels()),
+              spec.dockerfile(),
+              spec.include());
+      log.info("Sending " + spec.contextName() + " context of " + size + " bytes to the engine");
       return send(spec, new BuildOutput(log));
     } finally {
       try {

@@ -13,11 +13,11 @@ import io.github.lambdaimage.docker.ImageVerifier;
 import io.github.lambdaimage.log.BuildLog;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
+import io.github.lambdaimage.render.DockerfileSplit;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,24 +29,29 @@ import java.util.TreeMap;
  */
 final class ArchitectureBuild {
 
-  /** Where images wait, under a temporary tag, between their build and their real tag. */
-  static final String TEMPORARY_REPOSITORY = "lambda-image-build/";
-
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** The application image's Dockerfile when the dependencies have an image of their own. */
+  static final String APPLICATION_DOCKERFILE = "Dockerfile.application";
 
   private final ImageSettings settings;
   private final Architecture architecture;
   private final BaseImageResolver baseImages;
   private final Engines engines;
   private final BuildLog log;
+  private final boolean splitDependencies;
   private DockerEngine engine;
 
+  /**
+   * @param splitDependencies build the dependencies in an image of their own where the Dockerfile
+   *     allows ({@link DockerfileSplit})
+   */
   ArchitectureBuild(
       ImageSettings settings,
       Architecture architecture,
       BaseImageResolver baseImages,
       Engines engines,
-      BuildLog log) {
+      BuildLog log,
+      boolean splitDependencies) {
+    this.splitDependencies = splitDependencies;
     this.settings = settings;
     this.architecture = architecture;
     this.baseImages = baseImages;
@@ -100,27 +105,15 @@ final class ArchitectureBuild {
         architecture.platform(),
         () -> baseImages.pullAuth(inputs.base),
         log);
-    String temporaryTag = temporaryTag();
-    // Ctrl-C ends the JVM without running this method's finally block: a hook removes the tag then.
-    Thread untagOnExit =
-        new Thread(() -> engine.removeQuietly(temporaryTag), "lambda-image-untag-" + temporaryTag);
-    Runtime.getRuntime().addShutdownHook(untagOnExit);
     String imageId;
     String verified;
-    try {
-      imageId = buildImage(inputs, temporaryTag);
+    // Only the temporary tag goes at the end; an unverified image goes with it.
+    try (TemporaryTag temporary = new TemporaryTag(engine, architecture)) {
+      imageId = buildImage(inputs, temporary.name());
       verified =
           new ImageVerifier(engine)
               .verify(imageId, architecture, settings.handler(), inputs.base.fromReference());
       engine.tag(imageId, settings.repository(), settings.tag(architecture));
-    } finally {
-      // Only the temporary tag goes; an unverified image goes with it, as nothing else names it.
-      engine.removeQuietly(temporaryTag);
-      try {
-        Runtime.getRuntime().removeShutdownHook(untagOnExit);
-      } catch (IllegalStateException shutdownInProgress) {
-        // the hook runs now
-      }
     }
     log.info("Built " + inputs.image + " (" + imageId + "), verified " + architecture.platform());
     return result(imageId, inputs, verified, false, start);
@@ -129,6 +122,7 @@ final class ArchitectureBuild {
   /** What one build is made of, and its hash. */
   private record Inputs(
       PinnedBaseImage base,
+      String dockerfile,
       BuildContext context,
       Map<String, String> labels,
       String hash,
@@ -150,31 +144,45 @@ final class ArchitectureBuild {
             .parameters("buildArg.", settings.buildArgs())
             .digest();
     labels.put(ImageLabels.INPUTS, hash);
-    return new Inputs(base, context, labels, hash, settings.imageName(architecture));
+    return new Inputs(base, dockerfile, context, labels, hash, settings.imageName(architecture));
   }
 
   /**
-   * {@code lambda-image-build/<random>:<arch>}: unique to this build, outside any project's names.
+   * Builds the image under {@code temporaryTag}: on top of its dependencies image from a context of
+   * only {@code app/} when the Dockerfile splits, else from the whole context.
    */
-  private String temporaryTag() {
-    byte[] random = new byte[8];
-    RANDOM.nextBytes(random);
-    return TEMPORARY_REPOSITORY
-        + HexFormat.of().formatHex(random)
-        + ":"
-        + architecture.dockerName();
-  }
-
   private String buildImage(Inputs inputs, String temporaryTag) {
+    Path directory = settings.architectureDirectory(architecture);
+    Optional<DockerfileSplit> split =
+        splitDependencies ? DockerfileSplit.of(inputs.dockerfile) : Optional.empty();
+    Path dockerfile = null;
+    Set<String> include = null;
+    if (split.isPresent()) {
+      String dependencies =
+          new DependenciesImage(engine, architecture, directory, log)
+              .ensure(
+                  split.get(),
+                  inputs.context,
+                  settings.repository(),
+                  inputs.base.fromReference(),
+                  settings.buildArgs());
+      dockerfile = directory.resolve(APPLICATION_DOCKERFILE);
+      DependenciesImage.writeIfChanged(
+          dockerfile, split.get().applicationDockerfile(architecture.platform(), dependencies));
+      include = Set.of(BuildContext.APP);
+    }
     return engine.build(
         new BuildSpec(
             inputs.context.directory(),
-            settings.architectureDirectory(architecture).resolve("context.tar"),
+            directory.resolve("context.tar"),
             architecture.platform(),
             inputs.labels,
             settings.buildArgs(),
             inputs.image,
-            temporaryTag),
+            temporaryTag,
+            dockerfile,
+            include,
+            "build"),
         log);
   }
 

@@ -29,15 +29,23 @@ public final class LambdaImageBuilder {
   private final BaseImageResolver baseImages;
   private final BuildLog log;
   private final boolean parallel;
+  private final boolean splitDependencies;
 
   /**
    * @param engines each architecture's engine
    * @param baseImages pins base images per platform
    * @param log the build log
    * @param parallel build the architectures of one engine concurrently
+   * @param splitDependencies build the dependencies in an image of their own, where the Dockerfile
+   *     ends with {@code COPY app/}, so a code change sends only the code to the engine
    */
   public LambdaImageBuilder(
-      Engines engines, BaseImageResolver baseImages, BuildLog log, boolean parallel) {
+      Engines engines,
+      BaseImageResolver baseImages,
+      BuildLog log,
+      boolean parallel,
+      boolean splitDependencies) {
+    this.splitDependencies = splitDependencies;
     this.engines = engines;
     this.baseImages = baseImages;
     this.log = log;
@@ -60,7 +68,8 @@ public final class LambdaImageBuilder {
           architectures.size() > 1 ? PrefixedLog.of(log, "[" + architecture + "] ") : log;
       logs.add(prefixed);
       ArchitectureBuild build =
-          new ArchitectureBuild(settings, architecture, baseImages, engines, prefixed);
+          new ArchitectureBuild(
+              settings, architecture, baseImages, engines, prefixed, splitDependencies);
       builds.add(parallel ? build::run : () -> oneAtATimeOnItsEngine(architecture, build));
     }
     List<ArchitectureResult> results = new ArrayList<>();

@@ -51,6 +51,16 @@ public class BuildMojo extends AbstractImageMojo {
   private boolean parallel;
 
   /**
+   * Build the dependency jars (and the runtime interface client) into an image of their own, {@code
+   * lambda-image-dependencies/<name>:<hash>-<arch>}, reused while they do not change, and the image
+   * from it with only the code: a code change then sends only the code to the engine. Applies when
+   * the Dockerfile template ends with {@code COPY app/ …}; {@code false} builds one image from the
+   * whole context.
+   */
+  @Parameter(property = PropertyNames.BUILD_SPLIT_DEPENDENCIES, defaultValue = "true")
+  private boolean splitDependencies;
+
+  /**
    * The image repository (without tag), e.g. {@code
    * 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello}.
    */
@@ -106,7 +116,8 @@ public class BuildMojo extends AbstractImageMojo {
                 ? LibraryJar.byFileName(runtimeInterfaceClient())
                 : Map.of());
     List<ArchitectureResult> results =
-        new LambdaImageBuilder(engines(), baseImageResolver(), buildLog(), parallel)
+        new LambdaImageBuilder(
+                engines(), baseImageResolver(), buildLog(), parallel, splitDependencies)
             .build(
                 imageSettings(
                     inputs,

@@ -17,7 +17,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Renders the Dockerfile of each architecture to {@code
  * target/lambda-image/<arch>/context/Dockerfile} without building anything: to review what {@code
- * build} would send to the engine.
+ * build} would send to the engine (as one Dockerfile: the build may send it in two parts, the
+ * dependencies image and the image on top of it; see the README).
  */
 @Mojo(name = "dockerfile", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, threadSafe = true)
 public class DockerfileMojo extends AbstractImageMojo {

@@ -38,6 +38,9 @@ public final class PropertyNames {
   /** Whether the build goal builds several architectures at the same time. */
   public static final String BUILD_PARALLEL = "lambda.build.parallel";
 
+  /** Whether the build goal builds the dependencies in an image of their own. */
+  public static final String BUILD_SPLIT_DEPENDENCIES = "lambda.build.splitDependencies";
+
   /** The event file the invoke goal sends. */
   public static final String EVENT = "lambda.event";
 

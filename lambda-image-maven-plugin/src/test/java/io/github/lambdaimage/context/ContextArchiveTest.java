@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,30 @@ class ContextArchiveTest {
           .isEqualTo("FROM x\nLABEL a=b\n");
     }
     assertThat(Files.readString(directory.resolve("Dockerfile"))).isEqualTo("FROM x\n");
+  }
+
+  @Test
+  void aPartialArchiveHoldsTheGivenDockerfileAndOnlyTheNamedTopLevelEntries() throws IOException {
+    Path directory = context("one", 1_000_000_000L);
+    Path dockerfile = Files.writeString(temp.resolve("Dockerfile.application"), "FROM deps\n");
+    Path tar = temp.resolve("application.tar");
+
+    ContextArchive.write(directory, tar, "LABEL a=b\n", dockerfile, Set.of("app"));
+
+    List<String> entries = new ArrayList<>();
+    String archivedDockerfile = null;
+    try (InputStream in = Files.newInputStream(tar);
+        TarArchiveInputStream archive = new TarArchiveInputStream(in)) {
+      for (TarArchiveEntry entry = archive.getNextEntry();
+          entry != null;
+          entry = archive.getNextEntry()) {
+        entries.add(entry.getName());
+        if (entry.getName().equals("Dockerfile")) {
+          archivedDockerfile = new String(archive.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertThat(entries).containsExactly("Dockerfile", "app/", "app/lib/", "app/lib/app.jar");
+    assertThat(archivedDockerfile).isEqualTo("FROM deps\nLABEL a=b\n");
   }
 }

@@ -85,7 +85,10 @@ class EngineContractIT {
         Map.of("it.run." + run, "engine-contract", "it.cost", "$5 \"each\""),
         buildArgs,
         "test image",
-        temporaryTag);
+        temporaryTag,
+        null,
+        null,
+        "build");
   }
 
   @ParameterizedTest(name = "{0}")

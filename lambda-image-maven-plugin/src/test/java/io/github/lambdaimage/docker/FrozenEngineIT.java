@@ -188,6 +188,9 @@ class FrozenEngineIT {
         Map.of(),
         Map.of(),
         description,
-        temporaryTag);
+        temporaryTag,
+        null,
+        null,
+        "build");
   }
 }
