@@ -109,7 +109,7 @@ final class ArchitectureBuild {
     String verified;
     // Only the temporary tag goes at the end; an unverified image goes with it.
     try (TemporaryTag temporary = new TemporaryTag(engine, architecture)) {
-      imageId = buildImage(inputs, temporary.name());
+      imageId = temporary.build(() -> buildImage(inputs, temporary.name()));
       verified =
           new ImageVerifier(engine)
               .verify(imageId, architecture, settings.handler(), inputs.base.fromReference());

@@ -94,19 +94,21 @@ final class DependenciesImage {
       String tag) {
     try (TemporaryTag temporary = new TemporaryTag(engine, architecture)) {
       String imageId =
-          engine.build(
-              new BuildSpec(
-                  context.directory(),
-                  directory.resolve("dependencies.tar"),
-                  architecture.platform(),
-                  Map.of(),
-                  buildArgs,
-                  name + ":" + tag,
-                  temporary.name(),
-                  dockerfile,
-                  Set.of(BuildContext.LIB, BuildContext.RUNTIME),
-                  "dependencies"),
-              log);
+          temporary.build(
+              () ->
+                  engine.build(
+                      new BuildSpec(
+                          context.directory(),
+                          directory.resolve("dependencies.tar"),
+                          architecture.platform(),
+                          Map.of(),
+                          buildArgs,
+                          name + ":" + tag,
+                          temporary.name(),
+                          dockerfile,
+                          Set.of(BuildContext.LIB, BuildContext.RUNTIME),
+                          "dependencies"),
+                      log));
       String platform =
           engine.inspect(imageId).map(ImageState::platform).orElse("no image (it disappeared)");
       if (!platform.equals(architecture.platform())) {
