@@ -94,6 +94,8 @@ class InterruptionIT {
   @AfterAll
   static void cleanUp() {
     TestEngine.removeIfPresent(repository + ":0.1.0-SNAPSHOT-amd64");
+    TestEngine.removeDependenciesImages(repository);
+    TestEngine.removeDependenciesImages(repository + "-interrupted");
     if (registry != null) {
       registry.close();
     }

@@ -97,6 +97,7 @@ class SeedPreventionIT {
     } finally {
       restoreTag(baseTag, previousImageOfTag);
       TestEngine.removeIfPresent(repository + ":" + "0.1.0-SNAPSHOT-amd64");
+      TestEngine.removeDependenciesImages(repository);
     }
   }
 

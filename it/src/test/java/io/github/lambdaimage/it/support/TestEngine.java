@@ -8,12 +8,14 @@ import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.github.lambdaimage.model.Architecture;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -101,10 +103,31 @@ public final class TestEngine {
     }
   }
 
-  /** Removes the tags {@code <repository>:<tag>-<arch>} of every architecture that exist. */
+  /**
+   * Removes the tags {@code <repository>:<tag>-<arch>} of every architecture that exist, and the
+   * dependencies images the builds of {@code repository} made.
+   */
   public static void removeArchitectureTags(String repository, String tag) {
     for (Architecture architecture : Architecture.values()) {
       removeIfPresent(repository + ":" + tag + "-" + architecture.dockerName());
+    }
+    removeDependenciesImages(repository);
+  }
+
+  /**
+   * Removes every tag of {@code lambda-image-dependencies/<last part of repository>}: the
+   * dependencies images builds of {@code repository} made (tests use repositories of their own).
+   */
+  public static void removeDependenciesImages(String repository) {
+    String name =
+        "lambda-image-dependencies/"
+            + repository.substring(repository.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    for (Image image : client().listImagesCmd().withImageNameFilter(name).exec()) {
+      for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+        if (tag.startsWith(name + ":")) {
+          removeIfPresent(tag);
+        }
+      }
     }
   }
 
