@@ -136,7 +136,7 @@ class Benchmark:
     def make_tools(self, scenario):
         work = self.bench_dir / "work" / scenario.name
         registry = self.args.registry
-        repository = f"lambda-image-bench/{scenario.name}-{{}}-{self.run_id}"
+        repository = f"lambda-image-bench/{scenario.name.lower()}-{{}}-{self.run_id}"
         tools = [
             LambdaImage(self.maven, REPO_ROOT, work, self.args.base,
                         f"{registry}/{repository.format('plugin')}", scenario),

@@ -106,7 +106,7 @@ def parse_scales(text):
 
 
 def scenario_name(deps, app):
-    """'d200-a10M': usable in a registry repository name."""
+    """'d200-a10M' (lower-cased where a registry repository name needs it)."""
     for limit, suffix in [(1_000_000, "M"), (1000, "k")]:
         if app >= limit and app % limit == 0:
             return f"d{deps}-a{app // limit}{suffix}"
