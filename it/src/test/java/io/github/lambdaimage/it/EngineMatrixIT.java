@@ -9,7 +9,13 @@ import io.github.lambdaimage.it.support.TestRegistry;
 import io.github.lambdaimage.model.Architecture;
 import io.github.lambdaimage.model.ImageRecord;
 import io.github.lambdaimage.model.ImageRecords;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,11 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reference handler: {@code verify} builds and invokes both architectures, a second {@code package}
  * finds both up to date, {@code deploy} pushes both to {@code 127.0.0.1:5000/<engine>/hello} and
  * records digests the registry serves as single-platform manifests of the right architecture. No
- * build may log an {@code [ERROR]} line.
+ * build may log an {@code [ERROR]} line. Each copy carries a resource of its own run, so the
+ * application image is built on every run, on each engine, from the dependencies image that engine
+ * built or kept, and only {@code app/} is sent for it.
  */
 class EngineMatrixIT {
 
   private static final String VERSION = "0.1.0-SNAPSHOT";
+
+  /** The application image's context: the Dockerfile and {@code app/}, never the dependencies. */
+  private static final long APPLICATION_CONTEXT_LIMIT = 64 * 1024;
 
   private static MavenBuild.Result handlerBuild(
       Engines.Engine engine, Path project, String step, String... args) {
@@ -64,8 +75,22 @@ class EngineMatrixIT {
   void buildsInvokesRebuildsNothingAndDeploysBothArchitecturesOnEveryEngine(Engines.Engine engine) {
     String name = engine.name();
     Path project = MavenBuild.ofModuleCopy("handler", "engine-matrix-" + name).projectDirectory();
+    writeRunResource(project);
 
     MavenBuild.Result verify = handlerBuild(engine, project, "verify", "verify");
+    for (Architecture architecture : Architecture.values()) {
+      String prefix = "\\[" + architecture.dockerName() + "\\] ";
+      assertThat(verify.log())
+          .as("%s, verify: %s built on its dependencies image", engine, architecture)
+          .containsPattern(
+              prefix + "(Built|Reusing) dependencies image lambda-image-dependencies/");
+      Matcher sent =
+          Pattern.compile(prefix + "Sending build context of (\\d+) bytes").matcher(verify.log());
+      assertThat(sent.find()).as("%s, verify: %s application built", engine, architecture).isTrue();
+      assertThat(Long.parseLong(sent.group(1)))
+          .as("%s, verify: bytes sent for the %s application image", engine, architecture)
+          .isLessThan(APPLICATION_CONTEXT_LIMIT);
+    }
     assertThat(verify.log())
         .as("%s, verify: answers from both architectures", engine)
         .containsPattern("\\[[^\\]]*amd64\\] Response to [^\\n]*\"architecture\":\"amd64\"")
@@ -98,6 +123,19 @@ class EngineMatrixIT {
           .as("%s, deploy: architecture of the %s manifest", engine, architecture)
           .isEqualTo(architecture.dockerName());
       assertThat(config.path("os").asText()).isEqualTo("linux");
+    }
+  }
+
+  /**
+   * A resource only this run has: the application jar, and so its image, differs from earlier runs.
+   */
+  private static void writeRunResource(Path project) {
+    Path resource = project.resolve("src/main/resources/engine-matrix-run.txt");
+    try {
+      Files.createDirectories(resource.getParent());
+      Files.writeString(resource, UUID.randomUUID() + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
