@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,10 @@ class InterruptionIT {
   private static final String OWNER_LABEL = "io.github.lambdaimage.invoke.owner";
   private static final String REVISION_LABEL = "org.opencontainers.image.revision";
   private static final String TEMPORARY_REPOSITORY = "lambda-image-build/";
+
+  /** How long the interrupted build's last step runs: within the wait Ctrl-C gives a build. */
+  private static final int BUILD_STEP_SECONDS = 5;
+
   private static final String USER = "faults";
   private static final String PASSWORD = "faults-secret";
   private static final Duration STEP = Duration.ofMinutes(3);
@@ -101,6 +106,20 @@ class InterruptionIT {
     }
   }
 
+  /**
+   * Appends {@code instruction} to the copy's Dockerfile template. A step that lasts makes sure
+   * Ctrl-C lands while the engine builds: the application's own context is a few kB, and its build
+   * can end before the signal arrives.
+   */
+  private static void appendToTemplate(MavenBuild copy, String instruction) {
+    Path template = copy.projectDirectory().resolve("src/main/docker/Dockerfile");
+    try {
+      Files.writeString(template, "\n" + instruction + "\n", StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static MavenBuild slowCopy(String name) {
     MavenBuild copy = MavenBuild.ofModuleCopy("handler", name);
     try {
@@ -151,9 +170,10 @@ class InterruptionIT {
   @Test
   void ctrlCDuringTheImageBuildLeavesNoTemporaryTagAndNoImageRecord() {
     // A repository of its own: the image built before all tests would make this build up to date.
-    MavenBuild.Running build =
-        handler(slowCopy("interrupted-build"), repository + "-interrupted", "package").start();
-    build.awaitLogLine("Sending build context of ", STEP);
+    MavenBuild copy = slowCopy("interrupted-build");
+    appendToTemplate(copy, "RUN sleep " + BUILD_STEP_SECONDS);
+    MavenBuild.Running build = handler(copy, repository + "-interrupted", "package").start();
+    build.awaitLogLine(": RUN sleep " + BUILD_STEP_SECONDS, STEP);
     build.signal("INT");
     MavenBuild.Result result = build.await(STEP);
 
